@@ -1,0 +1,73 @@
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { CONFIDENCE } from './lib/confidence';
+import { FACT_KINDS } from './lib/facts';
+import { isAllowedExternalUrl } from './lib/external-links';
+
+/**
+ * The content contract. Astro validates every entry against these schemas and fails the build naming the file
+ * and the field. Language-neutral facts (codes, numbers, app names, URLs, sources, dates) live once in
+ * content/data; only prose in content/guides is translated.
+ */
+
+const checkedDate = z.coerce.date();
+const allowedUrl = z.url().refine(isAllowedExternalUrl, {
+  message: 'this host is not on the allow-list in src/lib/external-links.ts (operators, banks, wallets, regulators, sources)',
+});
+
+/** A public document a fact was checked against. */
+const sources = defineCollection({
+  loader: file('content/data/sources.yaml'),
+  schema: z.object({
+    name: z.string().min(3),
+    url: allowedUrl,
+    checked: checkedDate,
+  }),
+});
+
+const operators = defineCollection({
+  loader: file('content/data/operators.yaml'),
+  schema: z.object({
+    name: z.string(),
+    /** `merging`: Telenor Pakistan, being merged into Ufone; its channels may change. */
+    status: z.enum(['active', 'merging']),
+    website: allowedUrl.optional(),
+    confidence: z.enum(CONFIDENCE),
+    checked: checkedDate,
+    sources: z.array(reference('sources')).min(1),
+  }),
+});
+
+/** One fact the site states: a code, a number, an app, an amount. Rendered in both languages from here. */
+const facts = defineCollection({
+  loader: file('content/data/facts.yaml'),
+  schema: z
+    .object({
+      kind: z.enum(FACT_KINDS),
+      value: z.string().min(1),
+      operator: reference('operators').optional(),
+      confidence: z.enum(CONFIDENCE),
+      checked: checkedDate,
+      sources: z.array(reference('sources')),
+    })
+    .refine((fact) => fact.confidence === 'unverified' || fact.sources.length > 0, {
+      message: 'a confirmed or likely fact needs at least one source',
+      path: ['sources'],
+    }),
+});
+
+const guides = defineCollection({
+  loader: glob({ pattern: '{zh,en}/*.mdx', base: './content/guides' }),
+  schema: z.object({
+    title: z.string().min(2).max(80),
+    description: z.string().min(20).max(200),
+    /** `method`: a way to top up; `reference`: background pages (SIM types, tips, operators). */
+    kind: z.enum(['method', 'reference']),
+    order: z.number().int().min(1),
+    lastChecked: checkedDate,
+    sources: z.array(reference('sources')).min(1),
+  }),
+});
+
+export const collections = { sources, operators, facts, guides };

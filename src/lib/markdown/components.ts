@@ -1,0 +1,33 @@
+/**
+ * The components a guide may use, with the attributes each accepts. The markdown plugin checks every JSX tag
+ * in a guide against this list at build time, so a typo (`<Tipp>`, `<Tip titel="…">`) fails with file and line
+ * instead of rendering something odd. Add a component here when you add it to src/components/.
+ */
+export interface ComponentRule {
+  /** Attributes the component accepts. */
+  attributes: readonly string[];
+  /** Attributes that must be present. */
+  required?: readonly string[];
+}
+
+export const GUIDE_COMPONENTS: Record<string, ComponentRule> = {
+  Steps: { attributes: [] },
+  Tip: { attributes: ['title'] },
+  Warning: { attributes: [] },
+  Fact: { attributes: ['id'], required: ['id'] },
+};
+
+/** Problems with one JSX tag, as sentences; empty when it is fine. */
+export function checkComponentUse(name: string, attributes: readonly string[]): string[] {
+  const rule = GUIDE_COMPONENTS[name];
+  if (!rule) {
+    return [`<${name}> is not a guide component; use one of: ${Object.keys(GUIDE_COMPONENTS).map((c) => `<${c}>`).join(', ')}.`];
+  }
+  const problems = attributes
+    .filter((a) => !rule.attributes.includes(a))
+    .map((a) => `<${name}> has no attribute "${a}"${rule.attributes.length ? `; it accepts: ${rule.attributes.join(', ')}` : '; it takes none'}.`);
+  for (const needed of rule.required ?? []) {
+    if (!attributes.includes(needed)) problems.push(`<${name}> needs the attribute "${needed}".`);
+  }
+  return problems;
+}

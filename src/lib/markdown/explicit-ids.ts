@@ -1,0 +1,135 @@
+import { fileURLToPath } from 'node:url';
+import { defineHastPlugin, type HastVisitorContext } from 'satteri';
+import type { Element, ElementContent, Text } from 'hast';
+import { ANCHOR_ID, STEP_ID } from '../anchors';
+import { checkComponentUse } from './components';
+
+/**
+ * Hast plugin for guide pages. Shared links point at headings and steps, so their ids are written by hand:
+ *  - headings: `## What you need {#what-you-need}` (Sätteri's `headingAttributes` feature);
+ *  - steps: `1. [#step-pay] Pay at the counter.` inside `<Steps>`; the marker becomes the `<li>` id.
+ * It fails the build, naming file and line, when a heading has no explicit id, an id is not plain ASCII or
+ * repeats, a `<Steps>` holds anything but exactly one ordered list of marked steps, or a component or one of
+ * its attributes is unknown (see ./components.ts).
+ */
+const STEP_MARKER = /^\[#([^\]\s]+)\]\s*/;
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+interface Positioned {
+  position?: { start: { line: number; column: number } } | undefined;
+}
+
+function where(ctx: HastVisitorContext, node: Positioned): string {
+  const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '<unknown file>';
+  const start = node.position?.start;
+  return start ? `${file}:${start.line}:${start.column}` : file;
+}
+
+function fail(ctx: HastVisitorContext, node: Positioned, message: string): never {
+  throw new ContentError(`${where(ctx, node)}: ${message}`);
+}
+
+function isElement(node: unknown, tagName?: string): node is Element {
+  const n = node as Element | undefined;
+  return n?.type === 'element' && (tagName === undefined || n.tagName === tagName);
+}
+
+function isBlankText(node: unknown): boolean {
+  const n = node as Text | undefined;
+  return n?.type === 'text' && n.value.trim() === '';
+}
+
+/** The first text node of a list item, looking through a leading paragraph (loose lists). */
+function firstText(li: Element): Text | undefined {
+  const first = li.children.find((c) => !isBlankText(c));
+  if (first?.type === 'text') return first;
+  if (isElement(first, 'p')) {
+    const inner = first.children[0];
+    return inner?.type === 'text' ? inner : undefined;
+  }
+  return undefined;
+}
+
+interface JsxNode extends Positioned {
+  name: string | null;
+  attributes: ReadonlyArray<{ type: string; name?: string }>;
+}
+
+function checkJsx(ctx: HastVisitorContext, node: JsxNode): void {
+  // Lower-case tags are plain HTML; only capitalised ones are our components.
+  if (!node.name || !/^[A-Z]/.test(node.name)) return;
+  const names = node.attributes.map((a) => (a.type === 'mdxJsxAttribute' ? (a.name ?? '') : '{…spread}'));
+  const problems = checkComponentUse(node.name, names);
+  if (problems.length) fail(ctx, node, problems.join(' '));
+}
+
+export function explicitIds() {
+  return () => {
+    const seen = new Map<string, string>();
+    const claim = (ctx: HastVisitorContext, node: Positioned, id: string) => {
+      const before = seen.get(id);
+      if (before) fail(ctx, node, `the id "#${id}" is used twice (first at ${before}); every heading and step needs its own id.`);
+      seen.set(id, where(ctx, node));
+    };
+    return defineHastPlugin({
+      name: 'explicit-ids',
+      options: { position: true },
+      element: [
+        {
+          filter: ['h2', 'h3', 'h4', 'h5', 'h6'],
+          visit(node, ctx) {
+            const id = node.properties?.['id'];
+            const text = ctx.textContent(node).trim();
+            if (typeof id !== 'string') {
+              fail(ctx, node, `the heading "${text}" has no explicit id. Write it as \`## ${text} {#some-ascii-id}\`, with the same id in every language.`);
+            }
+            if (!ANCHOR_ID.test(id)) fail(ctx, node, `the heading id "#${id}" must be lower-case ASCII words joined by hyphens.`);
+            claim(ctx, node, id);
+          },
+        },
+        {
+          filter: ['li'],
+          visit(node, ctx) {
+            const text = firstText(node);
+            const marker = text ? STEP_MARKER.exec(text.value) : null;
+            if (!text || !marker) return;
+            const id = marker[1] ?? '';
+            if (!STEP_ID.test(id)) fail(ctx, node, `the step id "#${id}" must start with "step-" and be lower-case ASCII words joined by hyphens.`);
+            claim(ctx, node, id);
+            ctx.setProperty(node, 'id', id);
+            ctx.replaceNode(text, { type: 'text', value: text.value.slice(marker[0].length) });
+          },
+        },
+      ],
+      mdxJsxTextElement: {
+        filter: [],
+        visit(node, ctx) {
+          checkJsx(ctx, node);
+        },
+      },
+      mdxJsxFlowElement: {
+        filter: [],
+        visit(node, ctx) {
+          checkJsx(ctx, node);
+          if (node.name !== 'Steps') return;
+          const content = node.children.filter((c) => !isBlankText(c));
+          const list = content[0];
+          if (content.length !== 1 || !isElement(list, 'ol')) {
+            const found = content.map((c) => (isElement(c) ? `<${c.tagName}>` : c.type)).join(', ') || 'nothing';
+            fail(ctx, node, `<Steps> must contain exactly one ordered list (lines starting "1. [#step-…] …"), but it contains: ${found}.`);
+          }
+          for (const item of list.children as ElementContent[]) {
+            if (!isElement(item, 'li')) continue;
+            const text = firstText(item);
+            if (!text || !STEP_MARKER.test(text.value)) {
+              fail(ctx, item, `every step in <Steps> needs an id: start it with "[#step-…] ", e.g. "1. [#step-pay] Pay at the counter."`);
+            }
+          }
+        },
+      },
+    });
+  };
+}

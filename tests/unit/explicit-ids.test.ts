@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { mdxToJs } from 'satteri';
+import { explicitIds } from '../../src/lib/markdown/explicit-ids';
+
+const FILE = new URL('file:///content/guides/en/example.mdx');
+const compile = (source: string) =>
+  mdxToJs(source, { features: { headingAttributes: true }, hastPlugins: [explicitIds()], fileURL: FILE }).code;
+
+describe('explicit ids for headings and steps', () => {
+  it('keeps a heading id written as {#id}', () => {
+    expect(compile('## What you need {#what-you-need}\n')).toContain('id: "what-you-need"');
+  });
+
+  it('turns a [#step-…] marker into the id of its list item and removes the marker text', () => {
+    const code = compile('<Steps>\n\n1. [#step-go] Go to the shop.\n2. [#step-pay] Pay.\n\n</Steps>\n');
+    expect(code).toContain('id: "step-go"');
+    expect(code).toContain('id: "step-pay"');
+    expect(code).not.toContain('[#step');
+  });
+
+  it('fails naming the file and line when a heading has no explicit id', () => {
+    expect(() => compile('text\n\n## 你需要准备什么\n')).toThrow(/example\.mdx:3:1: the heading "你需要准备什么" has no explicit id/);
+  });
+
+  it('rejects a non-ASCII or badly formed id', () => {
+    expect(() => compile('## Hi {#Hello_World}\n')).toThrow(/lower-case ASCII/);
+  });
+
+  it('rejects an id used twice on one page', () => {
+    expect(() => compile('## A {#same}\n\n## B {#same}\n')).toThrow(/"#same" is used twice/);
+  });
+
+  it('fails when <Steps> holds anything but one ordered list', () => {
+    expect(() => compile('<Steps>\nJust a paragraph.\n</Steps>\n')).toThrow(/example\.mdx:1:1: <Steps> must contain exactly one ordered list.*<p>/);
+    expect(() => compile('<Steps>\n\n- [#step-a] a\n\n</Steps>\n')).toThrow(/exactly one ordered list.*<ul>/);
+    expect(() => compile('<Steps>\n\n1. [#step-a] a\n\n1. [#step-b] b\n\nText\n</Steps>\n')).toThrow(/exactly one ordered list/);
+  });
+
+  it('fails when a step in <Steps> has no id', () => {
+    expect(() => compile('<Steps>\n\n1. [#step-a] One.\n2. Two.\n\n</Steps>\n')).toThrow(/example\.mdx:4:1: every step in <Steps> needs an id/);
+  });
+
+  it('requires step ids to start with step-', () => {
+    expect(() => compile('<Steps>\n\n1. [#pay] Pay.\n\n</Steps>\n')).toThrow(/must start with "step-"/);
+  });
+});
+
+describe('component use in guides', () => {
+  it('rejects an unknown component, naming file and line', () => {
+    expect(() => compile('Text\n\n<Tipp>Hi</Tipp>\n')).toThrow(/example\.mdx:3:1: <Tipp> is not a guide component/);
+  });
+
+  it('rejects an attribute a component does not accept', () => {
+    expect(() => compile('<Tip titel="x">Hi</Tip>\n')).toThrow(/<Tip> has no attribute "titel"; it accepts: title/);
+    expect(() => compile('<Warning kind="x">Hi</Warning>\n')).toThrow(/<Warning> has no attribute "kind"; it takes none/);
+  });
+
+  it('accepts known components and plain HTML', () => {
+    expect(() => compile('<Tip title="Good">Hi <abbr title="x">x</abbr></Tip>\n')).not.toThrow();
+  });
+});

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const COPY = ['src', 'content', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json'];
+
+export interface BuildResult {
+  ok: boolean;
+  output: string;
+  dir: string;
+}
+
+/**
+ * Build a copy of the real site after `mutate` changed some of its files, to prove that a content mistake
+ * fails the build with a useful message. The copy shares node_modules; it is deleted afterwards.
+ */
+export function buildWith(mutate: (file: (path: string) => { read: () => string; write: (text: string) => void }) => void): BuildResult {
+  const dir = mkdtempSync(join(tmpdir(), 'topup-fixture-'));
+  try {
+    for (const entry of COPY) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    mutate((path) => ({
+      read: () => readFileSync(join(dir, path), 'utf8'),
+      write: (text) => writeFileSync(join(dir, path), text),
+    }));
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    // Astro colours some output even without a TTY; strip ANSI codes so tests can match plain text.
+    const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+    return { ok: run.status === 0, output, dir };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
