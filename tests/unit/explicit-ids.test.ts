@@ -59,3 +59,18 @@ describe('component use in guides', () => {
     expect(() => compile('<Tip title="Good">Hi <abbr title="x">x</abbr></Tip>\n')).not.toThrow();
   });
 });
+
+describe('<Checklist>', () => {
+  it('accepts exactly one bulleted list', () => {
+    expect(() => compile('<Checklist>\n\n- Passport\n- Cash\n\n</Checklist>\n')).not.toThrow();
+  });
+
+  it('fails on a numbered list or extra text, naming file and line', () => {
+    expect(() => compile('<Checklist>\n\n1. Passport\n\n</Checklist>\n')).toThrow(/example\.mdx:1:1: <Checklist> must contain exactly one bulleted list.*<ol>/);
+    expect(() => compile('<Checklist>\n\nBring:\n\n- Cash\n\n</Checklist>\n')).toThrow(/<Checklist> must contain exactly one bulleted list.*<p>, <ul>/);
+  });
+
+  it('cannot be used inside a sentence', () => {
+    expect(() => compile('Bring <Checklist>x</Checklist> please.\n')).toThrow(/must stand on its own lines/);
+  });
+});

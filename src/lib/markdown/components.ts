@@ -8,14 +8,28 @@ export interface ComponentRule {
   attributes: readonly string[];
   /** Attributes that must be present. */
   required?: readonly string[];
+  /** The component wraps exactly one list of this kind and nothing else. */
+  contains?: 'ol' | 'ul';
 }
 
 export const GUIDE_COMPONENTS: Record<string, ComponentRule> = {
-  Steps: { attributes: [] },
+  Steps: { attributes: [], contains: 'ol' },
+  Checklist: { attributes: [], contains: 'ul' },
   Tip: { attributes: ['title'] },
   Warning: { attributes: [] },
   Fact: { attributes: ['id'], required: ['id'] },
+  GuideLink: { attributes: ['to', 'anchor'], required: ['to'] },
 };
+
+const LIST_EXAMPLE: Record<'ol' | 'ul', string> = {
+  ol: 'an ordered list (lines starting "1. [#step-…] …")',
+  ul: 'a bulleted list (lines starting "- ")',
+};
+
+/** What a list-wrapping component must contain, as a sentence for error messages. */
+export function describeListRule(name: string, contains: 'ol' | 'ul'): string {
+  return `<${name}> must contain exactly one ${LIST_EXAMPLE[contains].replace(/^an? /, '')}`;
+}
 
 /** Problems with one JSX tag, as sentences; empty when it is fine. */
 export function checkComponentUse(name: string, attributes: readonly string[]): string[] {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineHastPlugin, type HastVisitorContext } from 'satteri';
 import type { Element, ElementContent, Text } from 'hast';
 import { ANCHOR_ID, STEP_ID } from '../anchors';
-import { checkComponentUse } from './components';
+import { checkComponentUse, describeListRule, GUIDE_COMPONENTS } from './components';
 
 /**
  * Hast plugin for guide pages. Shared links point at headings and steps, so their ids are written by hand:
@@ -108,19 +108,24 @@ export function explicitIds() {
         filter: [],
         visit(node, ctx) {
           checkJsx(ctx, node);
+          if (node.name && GUIDE_COMPONENTS[node.name]?.contains) {
+            fail(ctx, node, `<${node.name}> wraps a list, so it must stand on its own lines with blank lines around the list.`);
+          }
         },
       },
       mdxJsxFlowElement: {
         filter: [],
         visit(node, ctx) {
           checkJsx(ctx, node);
-          if (node.name !== 'Steps') return;
+          const contains = node.name ? GUIDE_COMPONENTS[node.name]?.contains : undefined;
+          if (!node.name || !contains) return;
           const content = node.children.filter((c) => !isBlankText(c));
           const list = content[0];
-          if (content.length !== 1 || !isElement(list, 'ol')) {
+          if (content.length !== 1 || !isElement(list, contains)) {
             const found = content.map((c) => (isElement(c) ? `<${c.tagName}>` : c.type)).join(', ') || 'nothing';
-            fail(ctx, node, `<Steps> must contain exactly one ordered list (lines starting "1. [#step-…] …"), but it contains: ${found}.`);
+            fail(ctx, node, `${describeListRule(node.name, contains)}, but it contains: ${found}.`);
           }
+          if (node.name !== 'Steps') return;
           for (const item of list.children as ElementContent[]) {
             if (!isElement(item, 'li')) continue;
             const text = firstText(item);
