@@ -20,7 +20,7 @@ if (paths.length === 0) {
 }
 
 mkdirSync(OUT, { recursive: true });
-const server = await startPreview(4390);
+const server = await startPreview(Number(process.env['PORT'] ?? 4321) + 100);
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
