@@ -55,10 +55,10 @@ describe('a content mistake fails the build, naming the file', () => {
   it('anchor ids that differ between languages name the page and the ids', () => {
     const result = buildWith((file) => {
       const zh = file('content/guides/zh/store.mdx');
-      zh.write(zh.read().replace('{#cost-and-time}', '{#cost}'));
+      zh.write(zh.read().replace('[#step-keep]', '[#step-save]'));
     });
     expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/\/store\/: the language versions disagree on anchor ids: zh lacks #cost-and-time; en lacks #cost/);
+    expect(result.output).toMatch(/\/store\/: the language versions disagree on anchor ids: zh lacks #step-keep; en lacks #step-save/);
   });
 
   it('a fact with an unknown id names the page', () => {
@@ -78,5 +78,16 @@ describe('a content mistake fails the build, naming the file', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/content\/data\/sources\.yaml/);
     expect(result.output).toMatch(/url: this host is not on the allow-list/);
+  });
+
+  it('a method page without a required section names the file and the section', () => {
+    const result = buildWith((file) => {
+      const zh = file('content/guides/zh/store.mdx');
+      zh.write(zh.read().replace('## 费用和时间 {#cost-and-time}', '### 费用和时间 {#cost-and-time}'));
+      const en = file('content/guides/en/store.mdx');
+      en.write(en.read().replace('## Cost and time {#cost-and-time}', '### Cost and time {#cost-and-time}'));
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/content\/guides\/(zh|en)\/store\.mdx: a method page missing sections: #cost-and-time/);
   });
 });

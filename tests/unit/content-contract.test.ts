@@ -53,3 +53,28 @@ describe('the content contract, on the built site', () => {
     }
   });
 });
+
+/** The markup of one section: from its h2 to the next h2. */
+function section(html: string, id: string): string {
+  const start = html.indexOf(`<h2 id="${id}"`);
+  if (start < 0) return '';
+  const next = html.indexOf('<h2', start + 1);
+  return html.slice(start, next < 0 ? undefined : next);
+}
+
+describe('method pages', () => {
+  const methods = slugs.filter((slug) => /<article class="guide" data-kind="method">/.test(readBuilt(`/en/${slug}/`)));
+
+  it('are recognisable in the built pages', () => {
+    expect(methods).toContain('store');
+  });
+
+  it.each(methods)('%s: "what you need" is a checklist and "steps" holds numbered steps, in both languages', (slug) => {
+    for (const locale of ['zh', 'en']) {
+      const html = readBuilt(`/${locale}/${slug}/`);
+      expect(section(html, 'what-you-need'), `/${locale}/${slug}/`).toContain('class="checklist"');
+      expect(section(html, 'steps'), `/${locale}/${slug}/`).toMatch(/class="steps"><ol>\s*<li id="step-/);
+      expect(section(html, 'try-instead'), `/${locale}/${slug}/`).toMatch(/<a href=|<li>/);
+    }
+  });
+});

@@ -78,3 +78,17 @@ describe('external link allow-list', () => {
     expect(isAllowedExternalUrl('not a url')).toBe(false);
   });
 });
+
+describe('method page sections', () => {
+  it('accepts the required sections in order, with other sections between them', async () => {
+    const { sectionProblems, METHOD_SECTIONS } = await import('../../src/lib/sections');
+    expect(sectionProblems([...METHOD_SECTIONS])).toEqual([]);
+    expect(sectionProblems(['who-it-suits', 'extra', ...METHOD_SECTIONS.slice(1)])).toEqual([]);
+  });
+
+  it('names missing sections and wrong order', async () => {
+    const { sectionProblems, METHOD_SECTIONS } = await import('../../src/lib/sections');
+    expect(sectionProblems(METHOD_SECTIONS.filter((s) => s !== 'if-it-fails'))).toEqual(['missing sections: #if-it-fails']);
+    expect(sectionProblems([...METHOD_SECTIONS].reverse())[0]).toMatch(/out of order/);
+  });
+});
