@@ -71,7 +71,8 @@ describe('the operators page', () => {
     const links = (locale: string) => [...table(page(locale)).matchAll(/href="((?:tel|sms|https?):[^"]+)"/g)].map((m) => m[1]);
     expect(links('zh')).toEqual(links('en'));
     for (const fact of operatorFacts) {
-      const [zhValue, enValue] = locales.map((l) => value(factMarkup(page(l), fact.id)));
+      const zhValue = value(factMarkup(page('zh'), fact.id));
+      const enValue = value(factMarkup(page('en'), fact.id));
       if (fact.kind === 'amount') expect(zhValue.replace(/[^\d.–]|免费|free/g, ''), fact.id).toBe(enValue.replace(/[^\d.–]|免费|free/g, ''));
       else expect(zhValue, fact.id).toBe(enValue);
       if (['ussd', 'phone', 'sms', 'app', 'text', 'url'].includes(fact.kind)) expect(enValue, fact.id).toBe(fact.value);
