@@ -17,10 +17,7 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   markdown: {
-    processor: satteri({
-      features: { headingAttributes: true },
-      hastPlugins: [explicitIds()],
-    }),
+    processor: satteri({ hastPlugins: [explicitIds()] }),
   },
   integrations: [
     mdx(),

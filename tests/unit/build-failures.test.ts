@@ -83,9 +83,9 @@ describe('a content mistake fails the build, naming the file', () => {
   it('a method page without a required section names the file and the section', () => {
     const result = buildWith((file) => {
       const zh = file('content/guides/zh/store.mdx');
-      zh.write(zh.read().replace('## 费用和时间 {#cost-and-time}', '### 费用和时间 {#cost-and-time}'));
+      zh.write(zh.read().replace('## 费用和时间 [#cost-and-time]', '### 费用和时间 [#cost-and-time]'));
       const en = file('content/guides/en/store.mdx');
-      en.write(en.read().replace('## Cost and time {#cost-and-time}', '### Cost and time {#cost-and-time}'));
+      en.write(en.read().replace('## Cost and time [#cost-and-time]', '### Cost and time [#cost-and-time]'));
     });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/content\/guides\/(zh|en)\/store\.mdx: a method page missing sections: #cost-and-time/);

@@ -4,11 +4,19 @@ import { explicitIds } from '../../src/lib/markdown/explicit-ids';
 
 const FILE = new URL('file:///content/guides/en/example.mdx');
 const compile = (source: string) =>
-  mdxToJs(source, { features: { headingAttributes: true }, hastPlugins: [explicitIds()], fileURL: FILE }).code;
+  mdxToJs(source, { hastPlugins: [explicitIds()], fileURL: FILE }).code;
 
 describe('explicit ids for headings and steps', () => {
-  it('keeps a heading id written as {#id}', () => {
-    expect(compile('## What you need {#what-you-need}\n')).toContain('id: "what-you-need"');
+  it('turns a trailing [#id] marker into the heading id and removes the marker text', () => {
+    const code = compile('## What you need [#what-you-need]\n\n## 你要准备什么 [#what-you-need-zh]\n');
+    expect(code).toContain('id: "what-you-need"');
+    expect(code).toContain('children: "What you need"');
+    expect(code).toContain('children: "你要准备什么"');
+    expect(code).not.toContain('[#');
+  });
+
+  it('reads the marker after inline markup in a heading', () => {
+    expect(compile('## Pay with **JazzCash** [#pay-jazzcash]\n')).toContain('id: "pay-jazzcash"');
   });
 
   it('turns a [#step-…] marker into the id of its list item and removes the marker text', () => {
@@ -19,15 +27,15 @@ describe('explicit ids for headings and steps', () => {
   });
 
   it('fails naming the file and line when a heading has no explicit id', () => {
-    expect(() => compile('text\n\n## 你需要准备什么\n')).toThrow(/example\.mdx:3:1: the heading "你需要准备什么" has no explicit id/);
+    expect(() => compile('text\n\n## 你需要准备什么\n')).toThrow(/example\.mdx:3:1: the heading "你需要准备什么" has no explicit id\. Write it as `## 你需要准备什么 \[#some-ascii-id\]`/);
   });
 
   it('rejects a non-ASCII or badly formed id', () => {
-    expect(() => compile('## Hi {#Hello_World}\n')).toThrow(/lower-case ASCII/);
+    expect(() => compile('## Hi [#Hello_World]\n')).toThrow(/lower-case ASCII/);
   });
 
   it('rejects an id used twice on one page', () => {
-    expect(() => compile('## A {#same}\n\n## B {#same}\n')).toThrow(/"#same" is used twice/);
+    expect(() => compile('## A [#same]\n\n## B [#same]\n')).toThrow(/"#same" is used twice/);
   });
 
   it('fails when <Steps> holds anything but one ordered list', () => {

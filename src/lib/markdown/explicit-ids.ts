@@ -6,13 +6,16 @@ import { checkComponentUse, describeListRule, GUIDE_COMPONENTS } from './compone
 
 /**
  * Hast plugin for guide pages. Shared links point at headings and steps, so their ids are written by hand:
- *  - headings: `## What you need {#what-you-need}` (Sätteri's `headingAttributes` feature);
+ *  - headings: `## What you need [#what-you-need]`: a trailing marker that becomes the heading's id;
  *  - steps: `1. [#step-pay] Pay at the counter.` inside `<Steps>`; the marker becomes the `<li>` id.
+ * Both markers are plain text to any other MDX tool (the peer Starlight build reads the same files), unlike
+ * `{#id}`, which standard MDX rejects as a JavaScript expression.
  * It fails the build, naming file and line, when a heading has no explicit id, an id is not plain ASCII or
  * repeats, a `<Steps>` holds anything but exactly one ordered list of marked steps, or a component or one of
  * its attributes is unknown (see ./components.ts).
  */
 const STEP_MARKER = /^\[#([^\]\s]+)\]\s*/;
+const HEADING_MARKER = /\s*\[#([^\]\s]+)\]\s*$/;
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -81,13 +84,17 @@ export function explicitIds() {
         {
           filter: ['h2', 'h3', 'h4', 'h5', 'h6'],
           visit(node, ctx) {
-            const id = node.properties?.['id'];
-            const text = ctx.textContent(node).trim();
-            if (typeof id !== 'string') {
-              fail(ctx, node, `the heading "${text}" has no explicit id. Write it as \`## ${text} {#some-ascii-id}\`, with the same id in every language.`);
+            const last = node.children[node.children.length - 1];
+            const marker = last?.type === 'text' ? HEADING_MARKER.exec(last.value) : null;
+            if (!last || last.type !== 'text' || !marker) {
+              const text = ctx.textContent(node).trim();
+              fail(ctx, node, `the heading "${text}" has no explicit id. Write it as \`## ${text} [#some-ascii-id]\`, with the same id in every language.`);
             }
+            const id = marker[1] ?? '';
             if (!ANCHOR_ID.test(id)) fail(ctx, node, `the heading id "#${id}" must be lower-case ASCII words joined by hyphens.`);
             claim(ctx, node, id);
+            ctx.setProperty(node, 'id', id);
+            ctx.replaceNode(last, { type: 'text', value: last.value.slice(0, marker.index) });
           },
         },
         {
