@@ -19,6 +19,7 @@ export const GUIDE_COMPONENTS: Record<string, ComponentRule> = {
   Warning: { attributes: [] },
   Fact: { attributes: ['id', 'dated'], required: ['id'] },
   GuideLink: { attributes: ['to', 'anchor'], required: ['to'] },
+  OperatorTable: { attributes: [] },
 };
 
 const LIST_EXAMPLE: Record<'ol' | 'ul', string> = {
