@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { explicitIds } from './src/lib/markdown/explicit-ids';
 import { anchorParity } from './src/integrations/anchor-parity';
+import { alternatesOfUrl } from './src/lib/alternates';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -24,7 +25,11 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    sitemap({ i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } } }),
+    // Every URL with its language alternates and x-default (→ `/`), from the same source as the <head> links.
+    sitemap({
+      namespaces: { news: false, image: false, video: false },
+      serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
+    }),
     anchorParity(),
   ],
   devToolbar: { enabled: false },
