@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { explicitIds } from './src/lib/markdown/explicit-ids';
 import { anchorParity } from './src/integrations/anchor-parity';
+import { linkCheck } from './src/integrations/link-check';
 import { alternatesOfUrl } from './src/lib/alternates';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
@@ -31,6 +32,8 @@ export default defineConfig({
       serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
     }),
     anchorParity(),
+    // Last: checks every link of the finished dist/, including files that integrations before it add.
+    linkCheck(),
   ],
   devToolbar: { enabled: false },
 });

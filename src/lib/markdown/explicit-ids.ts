@@ -8,9 +8,12 @@ import { checkComponentUse, describeListRule, GUIDE_COMPONENTS } from './compone
  * Hast plugin for guide pages. Shared links point at headings and steps, so their ids are written by hand:
  *  - headings: `## What you need {#what-you-need}` (Sätteri's `headingAttributes` feature);
  *  - steps: `1. [#step-pay] Pay at the counter.` inside `<Steps>`; the marker becomes the `<li>` id.
- * It fails the build, naming file and line, when a heading has no explicit id, an id is not plain ASCII or
- * repeats, a `<Steps>` holds anything but exactly one ordered list of marked steps, or a component or one of
- * its attributes is unknown (see ./components.ts).
+ * Each of them links to itself, so a reader can take its address without JavaScript: the heading text becomes
+ * `<a href="#id">`, and a step's number is written out as `<a href="#step-…">4</a>` (the copy-link script adds
+ * its buttons next to these links; src/scripts/copy-link.ts).
+ * It fails the build, naming file and line, when a heading has no explicit id or holds a link or component
+ * (links cannot nest), an id is not plain ASCII or repeats, a `<Steps>` holds anything but exactly one ordered
+ * list of marked steps, or a component or one of its attributes is unknown (see ./components.ts).
  */
 const STEP_MARKER = /^\[#([^\]\s]+)\]\s*/;
 
@@ -53,6 +56,31 @@ function firstText(li: Element): Text | undefined {
   return undefined;
 }
 
+/** The first link or component (which may render one) inside a node, if any. */
+function nestedLink(node: { children?: readonly unknown[] }): string | undefined {
+  for (const child of node.children ?? []) {
+    const c = child as { type: string; tagName?: string; name?: string | null; children?: unknown[] };
+    if (c.type === 'element' && c.tagName === 'a') return 'a link';
+    if (c.type === 'mdxJsxTextElement' || c.type === 'mdxJsxFlowElement') return `<${c.name ?? '…'}>`;
+    const inner = nestedLink(c);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The number a list item shows: its place among the `<li>` of its list, counting from the list's `start`. */
+function stepNumber(ctx: HastVisitorContext, li: Element): number {
+  const list = ctx.parent(li) as Element | undefined;
+  const start = Number(list?.properties?.['start'] ?? 1);
+  const index = ctx.indexOf(li) ?? 0;
+  const before = (list?.children ?? []).slice(0, index).filter((c) => isElement(c, 'li')).length;
+  return start + before;
+}
+
+function selfLink(id: string, children: ElementContent[]): Element {
+  return { type: 'element', tagName: 'a', properties: { href: `#${id}` }, children };
+}
+
 interface JsxNode extends Positioned {
   name: string | null;
   attributes: ReadonlyArray<{ type: string; name?: string }>;
@@ -88,6 +116,9 @@ export function explicitIds() {
             }
             if (!ANCHOR_ID.test(id)) fail(ctx, node, `the heading id "#${id}" must be lower-case ASCII words joined by hyphens.`);
             claim(ctx, node, id);
+            const inner = nestedLink(node);
+            if (inner) fail(ctx, node, `the heading "${text}" contains ${inner}. A heading links to itself (#${id}), and links cannot nest: move it into the text below the heading.`);
+            ctx.replaceNode(node, { ...node, properties: { ...node.properties }, children: [selfLink(id, [...node.children])] });
           },
         },
         {
@@ -101,6 +132,7 @@ export function explicitIds() {
             claim(ctx, node, id);
             ctx.setProperty(node, 'id', id);
             ctx.replaceNode(text, { type: 'text', value: text.value.slice(marker[0].length) });
+            ctx.prependChild(node, selfLink(id, [{ type: 'text', value: String(stepNumber(ctx, node)) }]));
           },
         },
       ],
