@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { explicitIds } from './src/lib/markdown/explicit-ids';
 import { anchorParity } from './src/integrations/anchor-parity';
+import { anchorHistory } from './src/integrations/anchor-history';
 import { linkCheck } from './src/integrations/link-check';
 import { alternatesOfUrl } from './src/lib/alternates';
 
@@ -32,8 +33,14 @@ export default defineConfig({
       serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
     }),
     anchorParity(),
+    anchorHistory(),
     // Last: checks every link of the finished dist/, including files that integrations before it add.
     linkCheck(),
   ],
+  vite: {
+    // Never inline a script into the page: scripts stay files, cached once and allowed by a Content-Security-Policy
+    // without 'unsafe-inline'. Other assets keep Vite's default.
+    build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
+  },
   devToolbar: { enabled: false },
 });

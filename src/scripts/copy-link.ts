@@ -3,7 +3,7 @@
  * A button copies the page URL with the item's #id and announces it in the live region `.copy-status`. Where the
  * clipboard is out of reach, the link goes into the address bar instead and the notice says so.
  */
-const status = document.querySelector<HTMLElement>('.copy-status');
+const notice = document.querySelector<HTMLElement>('.copy-status');
 
 // After Feather's "link" icon (MIT).
 const ICON =
@@ -15,13 +15,13 @@ function fill(template: string | undefined, values: Record<string, string>): str
 
 let clearTimer: number | undefined;
 function announce(message: string): void {
-  if (!status) return;
+  if (!notice) return;
   window.clearTimeout(clearTimer);
   // Empty first, so that the same message twice is read out twice.
-  status.textContent = '';
+  notice.textContent = '';
   window.setTimeout(() => {
-    status.textContent = message;
-    clearTimer = window.setTimeout(() => (status.textContent = ''), 4000);
+    notice.textContent = message;
+    clearTimer = window.setTimeout(() => (notice.textContent = ''), 4000);
   }, 50);
 }
 
@@ -61,12 +61,12 @@ async function copyLink(id: string, button: HTMLButtonElement, message: string):
   } else {
     location.hash = id;
     button.focus();
-    announce(status?.dataset['copyFailed'] ?? '');
+    announce(notice?.dataset['copyFailed'] ?? '');
   }
 }
 
-if (status) {
-  const strings = status.dataset;
+if (notice) {
+  const strings = notice.dataset;
   const selfLinks = document.querySelectorAll<HTMLAnchorElement>(
     'main :is(h2, h3, h4, h5, h6)[id] > a:only-child, main .steps li[id] > a:first-child',
   );
@@ -88,3 +88,4 @@ if (status) {
     else target.append(button);
   }
 }
+export {};
