@@ -97,7 +97,7 @@ describe('crawling the built site', () => {
     expect(guides.length).toBeGreaterThan(1);
     for (const page of guides) {
       const html = readBuilt(page);
-      const ids = anchorTargets(html).filter((id) => id !== 'sources');
+      const ids = anchorTargets(html);
       expect(ids.length, page).toBeGreaterThan(0);
       for (const id of ids) expect(html, `${page}#${id}`).toMatch(new RegExp(`id="${id}"><a href="#${id}">`));
     }
