@@ -21,7 +21,7 @@ test.describe('copy link', () => {
     for (const path of guides) {
       await page.goto(path);
       const ids = await selfLinkedIds(page);
-      expect(ids.length, path).toBeGreaterThan(3);
+      expect(ids.length, path).toBeGreaterThan(0);
       const buttons = page.locator('button.copy-link');
       await expect(buttons, path).toHaveCount(ids.length);
       const owners = await buttons.evaluateAll((all) => all.map((b) => b.closest('[id]')?.id));

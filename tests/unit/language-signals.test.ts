@@ -9,8 +9,8 @@ import { builtPages, DIST, readBuilt, ROOT } from './helpers/site';
 /** The origin the site was built for: the canonical of `/` names it. */
 const site = new URL(/<link rel="canonical" href="([^"]+)"/.exec(readBuilt('/'))?.[1] ?? 'http://invalid/').origin;
 
-/** Pages meant to be found and shared: everything but the not-found page. */
-const indexable = builtPages().filter((page) => page !== '/404.html');
+/** Pages meant to be found and shared: every page that does not ask to stay out of search engines (the 404). */
+const indexable = builtPages().filter((page) => !readBuilt(page).includes('<meta name="robots" content="noindex">'));
 
 function head(html: string): string {
   return /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? '';
@@ -47,6 +47,7 @@ describe('language alternates (src/lib/alternates.ts)', () => {
 describe('every indexable page carries its language signals and a share card', () => {
   it('the built site has pages to check', () => {
     expect(indexable).toContain('/');
+    expect(indexable).not.toContain('/404.html');
     expect(indexable.filter((p) => p.startsWith('/zh/')).length).toBeGreaterThan(1);
   });
 
