@@ -4,6 +4,9 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { explicitIds } from './src/lib/markdown/explicit-ids';
 import { anchorParity } from './src/integrations/anchor-parity';
+import { anchorHistory } from './src/integrations/anchor-history';
+import { linkCheck } from './src/integrations/link-check';
+import { alternatesOfUrl } from './src/lib/alternates';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -21,8 +24,20 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    sitemap({ i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } } }),
+    // Every URL with its language alternates and x-default (→ `/`), from the same source as the <head> links.
+    sitemap({
+      namespaces: { news: false, image: false, video: false },
+      serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
+    }),
     anchorParity(),
+    anchorHistory(),
+    // Last: checks every link of the finished dist/, including files that integrations before it add.
+    linkCheck(),
   ],
+  vite: {
+    // Never inline a script into the page: scripts stay files, cached once and allowed by a Content-Security-Policy
+    // without 'unsafe-inline'. Other assets keep Vite's default.
+    build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
+  },
   devToolbar: { enabled: false },
 });

@@ -17,7 +17,7 @@ for (const { locale, copy, copied, announce } of [
       const button = page.locator(`${FACT} button.fact-copy`);
       await button.click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('0800-55055');
-      await expect(page.getByRole('status')).toHaveText(announce);
+      await expect(page.locator('.copy-status')).toHaveText(announce);
       await expect(button).toContainText(copied);
       // The tap-to-dial link is untouched.
       await expect(page.locator(`${FACT} a.dial`)).toHaveAttribute('href', 'tel:080055055');

@@ -61,6 +61,29 @@ describe('a content mistake fails the build, naming the file', () => {
     expect(result.output).toMatch(/\/store\/: the language versions disagree on anchor ids: zh lacks #step-keep; en lacks #step-save/);
   });
 
+  it('an id used twice on a page (a heading colliding with the sources list) names the page and the id', () => {
+    const result = buildWith((file) => {
+      for (const locale of ['zh', 'en']) {
+        const page = file(`content/guides/${locale}/store.mdx`);
+        page.write(page.read().replace('## Cost and time [#cost-and-time]', '### Sources [#sources]\n\n## Cost and time [#cost-and-time]').replace('## 费用和时间 [#cost-and-time]', '### 来源 [#sources]\n\n## 费用和时间 [#cost-and-time]'));
+      }
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/\/zh\/store\/: id used more than once: #sources/);
+    expect(result.output).toMatch(/\/en\/store\/: id used more than once: #sources/);
+  });
+
+  it('a link to a missing anchor, or into the other language, names the page and the link', () => {
+    const result = buildWith((file) => {
+      const en = file('content/guides/en/store.mdx');
+      en.write(`${en.read()}\n- See <GuideLink to="store" anchor="step-nope" /> or [the Chinese page](/zh/store/).\n`);
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/Broken links:/);
+    expect(result.output).toMatch(/\/en\/store\/: \/en\/store\/#step-nope #step-nope is not an id on \/en\/store\//);
+    expect(result.output).toMatch(/\/en\/store\/: \/zh\/store\/ leads from a \/en\/ page into \/zh\/; only the language switcher/);
+  });
+
   it('a fact with an unknown id names the page', () => {
     const result = buildWith((file) => {
       const en = file('content/guides/en/store.mdx');

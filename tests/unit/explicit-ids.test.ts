@@ -48,6 +48,22 @@ describe('explicit ids for headings and steps', () => {
     expect(() => compile('<Steps>\n\n1. [#step-a] One.\n2. Two.\n\n</Steps>\n')).toThrow(/example\.mdx:4:1: every step in <Steps> needs an id/);
   });
 
+  it('makes each heading a link to itself', () => {
+    const code = compile('## What you *need* [#what-you-need]\n');
+    expect(code).toMatch(/id: "what-you-need",\s*children: _jsxs\(_components\.a, \{\s*href: "#what-you-need",\s*children: \[\s*"What you ",\s*_jsx\(_components\.em/);
+  });
+
+  it('writes each step number as a link to its step, counting from the list start', () => {
+    const code = compile('<Steps>\n\n3. [#step-go] Go.\n4. [#step-pay] Pay.\n\n</Steps>\n');
+    expect(code).toMatch(/id: "step-go",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-go",\s*children: "3"/);
+    expect(code).toMatch(/id: "step-pay",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-pay",\s*children: "4"/);
+  });
+
+  it('fails when a heading holds a link or a component, since the heading is a link itself', () => {
+    expect(() => compile('## See [the shop](/en/store/) [#see]\n')).toThrow(/example\.mdx:1:1: the heading "See the shop" contains a link/);
+    expect(() => compile('## Dial <Fact id="x" /> [#dial]\n')).toThrow(/contains <Fact>/);
+  });
+
   it('requires step ids to start with step-', () => {
     expect(() => compile('<Steps>\n\n1. [#pay] Pay.\n\n</Steps>\n')).toThrow(/must start with "step-"/);
   });

@@ -52,7 +52,7 @@ describe('the operators page', () => {
   it.each(locales)('/%s/operators/ lists every operator of the data, in its order, each under its own heading', (locale) => {
     const html = page(locale);
     expect([...cards(html).keys()]).toEqual(operators.map((o) => o.id));
-    for (const operator of operators) expect(html).toContain(`<h3 id="${operator.id}">${operator.name}</h3>`);
+    for (const operator of operators) expect(html).toContain(`<h3 id="${operator.id}"><a href="#${operator.id}">${operator.name}</a></h3>`);
   });
 
   it.each(locales)('/%s/operators/ shows every fact that names an operator in that operator’s card, with a label', (locale) => {

@@ -10,9 +10,12 @@ import { checkComponentUse, describeListRule, GUIDE_COMPONENTS } from './compone
  *  - steps: `1. [#step-pay] Pay at the counter.` inside `<Steps>`; the marker becomes the `<li>` id.
  * Both markers are plain text to any other MDX tool (the peer Starlight build reads the same files), unlike
  * `{#id}`, which standard MDX rejects as a JavaScript expression.
- * It fails the build, naming file and line, when a heading has no explicit id, an id is not plain ASCII or
- * repeats, a `<Steps>` holds anything but exactly one ordered list of marked steps, or a component or one of
- * its attributes is unknown (see ./components.ts).
+ * Each of them links to itself, so a reader can take its address without JavaScript: the heading text becomes
+ * `<a href="#id">`, and a step's number is written out as `<a href="#step-…">4</a>` (the copy-link script adds
+ * its buttons next to these links; src/scripts/copy-link.ts).
+ * It fails the build, naming file and line, when a heading has no explicit id or holds a link or component
+ * (links cannot nest), an id is not plain ASCII or repeats, a `<Steps>` holds anything but exactly one ordered
+ * list of marked steps, or a component or one of its attributes is unknown (see ./components.ts).
  */
 const STEP_MARKER = /^\[#([^\]\s]+)\]\s*/;
 const HEADING_MARKER = /\s*\[#([^\]\s]+)\]\s*$/;
@@ -56,6 +59,31 @@ function firstText(li: Element): Text | undefined {
   return undefined;
 }
 
+/** The first link or component (which may render one) inside a node, if any. */
+function nestedLink(node: { children?: readonly unknown[] }): string | undefined {
+  for (const child of node.children ?? []) {
+    const c = child as { type: string; tagName?: string; name?: string | null; children?: unknown[] };
+    if (c.type === 'element' && c.tagName === 'a') return 'a link';
+    if (c.type === 'mdxJsxTextElement' || c.type === 'mdxJsxFlowElement') return `<${c.name ?? '…'}>`;
+    const inner = nestedLink(c);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The number a list item shows: its place among the `<li>` of its list, counting from the list's `start`. */
+function stepNumber(ctx: HastVisitorContext, li: Element): number {
+  const list = ctx.parent(li) as Element | undefined;
+  const start = Number(list?.properties?.['start'] ?? 1);
+  const index = ctx.indexOf(li) ?? 0;
+  const before = (list?.children ?? []).slice(0, index).filter((c) => isElement(c, 'li')).length;
+  return start + before;
+}
+
+function selfLink(id: string, children: ElementContent[]): Element {
+  return { type: 'element', tagName: 'a', properties: { href: `#${id}` }, children };
+}
+
 interface JsxNode extends Positioned {
   name: string | null;
   attributes: ReadonlyArray<{ type: string; name?: string }>;
@@ -93,8 +121,11 @@ export function explicitIds() {
             const id = marker[1] ?? '';
             if (!ANCHOR_ID.test(id)) fail(ctx, node, `the heading id "#${id}" must be lower-case ASCII words joined by hyphens.`);
             claim(ctx, node, id);
-            ctx.setProperty(node, 'id', id);
-            ctx.replaceNode(last, { type: 'text', value: last.value.slice(0, marker.index) });
+            const text = ctx.textContent(node).replace(HEADING_MARKER, '').trim();
+            const inner = nestedLink(node);
+            if (inner) fail(ctx, node, `the heading "${text}" contains ${inner}. A heading links to itself (#${id}), and links cannot nest: move it into the text below the heading.`);
+            const children = [...node.children.slice(0, -1), { type: 'text' as const, value: last.value.slice(0, marker.index) }];
+            ctx.replaceNode(node, { ...node, properties: { ...node.properties, id }, children: [selfLink(id, children)] });
           },
         },
         {
@@ -108,6 +139,7 @@ export function explicitIds() {
             claim(ctx, node, id);
             ctx.setProperty(node, 'id', id);
             ctx.replaceNode(text, { type: 'text', value: text.value.slice(marker[0].length) });
+            ctx.prependChild(node, selfLink(id, [{ type: 'text', value: String(stepNumber(ctx, node)) }]));
           },
         },
       ],
