@@ -116,7 +116,7 @@ export function queryTerms(query: string): string[] {
 
 /** Words that say nothing about which page is meant; left out when a query is matched word by word. */
 const STOP_WORDS = new Set([
-  ...'a an and are at be by can do does for from get how i in is it my me of on or the to what when where which who why will with without you your'.split(' '),
+  ...'a an and are at be by can do does for from get how i in is it my me of on or that the this to what when where which who why will with without you your'.split(' '),
   ...'怎么 怎么办 办 怎样 如何 什么 为什么 哪里 哪儿 可以 能 要 吗 呢 吧 我 我的 你 是 在 和 或'.split(' '),
 ]);
 
@@ -164,39 +164,54 @@ function termsOf(word: string, terms: readonly string[]): string[] {
   return terms.filter((t) => word.includes(t) || t.includes(word));
 }
 
+interface Relevance {
+  /** Different words of the query found in the section. */
+  covered: number;
+  /** 1 when two different query words stand next to each other (at most one word between), as in the query. */
+  together: number;
+  /** Summed weight of the matches (headings weigh more). */
+  weight: number;
+}
+
 /**
- * How a section answers a query: how many different words of the query it has (not counting words like "how"
- * or "怎么"), and the summed weight of those matches (headings weigh more). Other matched words (a stop word
- * the whole-query search had to match) do not count.
+ * How a section answers a query. Only matches of the query's significant words count (not "how" or "怎么",
+ * which the whole-query search may also have matched).
  */
-function relevance(sub: SubResult, words: readonly string[], terms: readonly string[]): { covered: number; weight: number } {
+function relevance(sub: SubResult, words: readonly string[], terms: readonly string[]): Relevance {
   const covered = new Set<string>();
   let weight = 0;
-  for (const { location, balanced_score } of sub.weighted_locations) {
+  let together = 0;
+  let previous: { location: number; terms: string[] } | undefined;
+  const sorted = [...sub.weighted_locations].sort((a, b) => a.location - b.location);
+  for (const { location, balanced_score } of sorted) {
     const word = bareWord(words[location] ?? '');
     const hits = word && !STOP_WORDS.has(word) && !ZH_PARTICLES.has(word) ? termsOf(word, terms) : [];
     if (terms.length && !hits.length) continue;
     for (const t of hits) covered.add(t);
     weight += balanced_score;
+    if (previous && location - previous.location <= 2 && hits.some((t) => !previous?.terms.includes(t))) together = 1;
+    previous = { location, terms: hits };
   }
-  return { covered: covered.size, weight };
+  return { covered: covered.size, together, weight };
 }
 
 /**
- * Sections of a page, best first. Pagefind lists sub-results in page order. We prefer the section that matches
- * most of the query ("no sms" → the section with both words, not one with "not"), then the greater weight of
- * matching words (headings count more) relative to the section's length, so a query that names a step ("pay in
- * cash") finds that short step rather than a long section that happens to use the same words. Ties keep page
- * order.
+ * Sections of a page, best first. Pagefind lists sub-results in page order. We prefer the section that has most
+ * of the query's words ("no sms" → the section with both, not one with "not"), then the one where they stand
+ * together as in the query ("充错号码"), then the greater weight of matching words (headings count more)
+ * relative to the section's length, so a query that names a step ("pay in cash") finds that short step rather
+ * than a long section that happens to use the same words. Ties keep page order.
  */
 export function rankSections(data: ResultData, query: string): SubResult[] {
   const words = contentWords(data);
   const terms = significantTerms(query);
   const scored = data.sub_results.map((sub, order) => {
-    const { covered, weight } = relevance(sub, words, terms);
-    return { sub, order, covered, score: weight / Math.sqrt(Math.max(sectionLength(sub, data), 5)) };
+    const { covered, together, weight } = relevance(sub, words, terms);
+    return { sub, order, covered, together, score: weight / Math.sqrt(Math.max(sectionLength(sub, data), 5)) };
   });
-  return scored.sort((a, b) => b.covered - a.covered || b.score - a.score || a.order - b.order).map((s) => s.sub);
+  return scored
+    .sort((a, b) => b.covered - a.covered || b.together - a.together || b.score - a.score || a.order - b.order)
+    .map((s) => s.sub);
 }
 
 /** The page's hidden search keywords (guide frontmatter `keywords`, indexed as Pagefind metadata). */

@@ -44,11 +44,13 @@ export function enhance(box: HTMLElement): void {
       open();
       renderHits(list, hits, messages, false);
       status.textContent = resultSummary(messages, query, hits.length);
+      status.dataset['query'] = query;
     } catch {
       if (mine !== latest) return;
       open();
       list.replaceChildren();
       status.textContent = messages.unavailable;
+      status.dataset['query'] = query;
     }
   };
 
@@ -58,7 +60,9 @@ export function enhance(box: HTMLElement): void {
     if (list.childElementCount || status.textContent) open();
   });
   box.addEventListener('keydown', (event) => {
+    // The first Escape closes the results (and keeps the text); a second one lets the browser clear the box.
     if (event.key === 'Escape' && !panel.hidden) {
+      event.preventDefault();
       close();
       input.focus();
     }

@@ -6,7 +6,8 @@ import { readMessages, renderHits } from './render';
  * The search page: the URL (?q=…) is the state. Typing updates the results at once and the address with it;
  * the first keystroke of a new search adds a history entry and later ones replace it, so Back returns to the
  * previous search (or page) rather than to every letter typed. Reloading or sharing the address shows the same
- * results. Without JavaScript none of this runs, and the page lists every guide instead.
+ * results. Without JavaScript none of this runs, and the page lists every guide instead. The status line's
+ * `data-query` names the query its text and the results belong to.
  */
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 const form = root?.querySelector('form');
@@ -27,6 +28,7 @@ if (root && form && input && status && list && browse) {
     if (!query) {
       list.replaceChildren();
       status.textContent = messages.empty;
+      status.dataset['query'] = '';
       browse.hidden = false;
       return;
     }
@@ -35,11 +37,13 @@ if (root && form && input && status && list && browse) {
       if (mine !== latest) return;
       renderHits(list, hits, messages, true);
       status.textContent = resultSummary(messages, query, hits.length);
+      status.dataset['query'] = query;
       browse.hidden = hits.length > 0;
     } catch {
       if (mine !== latest) return;
       list.replaceChildren();
       status.textContent = messages.unavailable;
+      status.dataset['query'] = query;
       browse.hidden = false;
     }
   };
