@@ -258,21 +258,29 @@ function decodeEntities(text: string): string {
 /**
  * Pagefind's excerpt is entity-encoded text with `<mark>` around matches. Split it into plain-text parts, each
  * marked or not, so the UI can build text nodes and `<mark>` elements: nothing else in it is ever treated as
- * HTML, whatever the page text or the query contained.
+ * HTML, whatever the page text or the query contained. Marks separated only by spaces become one ("pay in
+ * cash"), punctuation left over at the start of a cut excerpt ("…，在柜台") is dropped, and the ". " Pagefind
+ * adds after a Chinese heading becomes "。".
  */
 export function excerptParts(excerpt: string): ExcerptPart[] {
-  const parts: ExcerptPart[] = [];
+  const raw: ExcerptPart[] = [];
   let mark = false;
   for (const piece of excerpt.split(/(<\/?mark>)/i)) {
     if (/^<mark>$/i.test(piece)) mark = true;
     else if (/^<\/mark>$/i.test(piece)) mark = false;
-    else if (piece) {
-      const text = decodeEntities(piece);
-      const last = parts[parts.length - 1];
-      if (last && last.mark === mark) last.text += text;
-      else parts.push({ text, mark });
-    }
+    // Pagefind ends a heading or list item with ". "; after Chinese that is the full stop "。".
+    else if (piece) raw.push({ text: decodeEntities(piece).replace(/(\p{Script=Han})\. ?/gu, '$1。'), mark });
   }
+  const parts: ExcerptPart[] = [];
+  raw.forEach((part, i) => {
+    const between = !part.mark && /^\s+$/.test(part.text) && raw[i - 1]?.mark && raw[i + 1]?.mark;
+    const current = between ? { ...part, mark: true } : part;
+    const last = parts[parts.length - 1];
+    if (last && last.mark === current.mark) last.text += current.text;
+    else parts.push({ ...current });
+  });
+  const first = parts[0];
+  if (first && !first.mark) first.text = first.text.replace(/^…[\s\p{P}]+/u, '…');
   return parts;
 }
 

@@ -79,6 +79,16 @@ describe('excerpts', () => {
     ]);
   });
 
+  it('join marks separated only by spaces, and drop punctuation left at the start of a cut excerpt', () => {
+    expect(excerptParts('…, <mark>Pay</mark> <mark>in</mark> <mark>cash</mark> and')).toEqual([
+      { text: '…', mark: false },
+      { text: 'Pay in cash', mark: true },
+      { text: ' and', mark: false },
+    ]);
+    expect(excerptParts('…，在柜台<mark>付</mark>')[0]).toEqual({ text: '…在柜台', mark: false });
+    expect(excerptParts('适合谁. 流量 Wi-Fi. OK')).toEqual([{ text: '适合谁。流量 Wi-Fi. OK', mark: false }]);
+  });
+
   it('leave unknown or broken entities as they are', () => {
     expect(excerptParts('&bogus; &#0; &#xZZ;')).toEqual([{ text: '&bogus; &#0; &#xZZ;', mark: false }]);
   });

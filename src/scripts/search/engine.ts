@@ -24,7 +24,9 @@ export function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
     const bundle = '/pagefind/pagefind.js';
     const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-    await pagefind.options({ excerptLength: 22, ranking: { metaWeights: META_WEIGHTS } });
+    // Excerpt length counts words; Chinese is segmented into short words, so it gets more of them.
+    const excerptLength = document.documentElement.lang.startsWith('zh') ? 36 : 24;
+    await pagefind.options({ excerptLength, excerptEllipsis: '…', ranking: { metaWeights: META_WEIGHTS } });
     await pagefind.init();
     return pagefind;
   })();
