@@ -54,6 +54,28 @@ test.describe('the query set (tests/e2e/search-queries.ts)', () => {
   });
 });
 
+test.describe('the index', () => {
+  test('holds the words of a page as they read: none run together where Astro dropped whitespace', async ({ page }) => {
+    for (const path of ['/en/store/', '/en/']) {
+      await page.goto(path);
+      const { shown, indexed } = await page.evaluate(async () => {
+        const bundle = '/pagefind/pagefind.js';
+        const pagefind = (await import(/* @vite-ignore */ bundle)) as { search(q: string | null): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }> };
+        const found = await pagefind.search(null); // null: every page of this language
+        const all = await Promise.all(found.results.map((r) => r.data()));
+        const indexed = all.find((d) => d.url === location.pathname)?.content ?? '';
+        const body = document.querySelector('[data-pagefind-body]')!;
+        for (const ignored of body.querySelectorAll('[data-pagefind-ignore], footer')) ignored.remove();
+        return { shown: (body as HTMLElement).innerText, indexed };
+      });
+      const words = (text: string) => text.split(/\s+/).map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+      const inIndex = new Set(words(indexed));
+      expect(inIndex.size, path).toBeGreaterThan(10);
+      expect(words(shown).filter((w) => !inIndex.has(w)), path).toEqual([]);
+    }
+  });
+});
+
 test.describe('the search page', () => {
   test('shows the title, the matched section and an excerpt with only <mark> as markup, linking to the anchor', async ({ page, baseURL }) => {
     const watch = watchPage(page, new URL(baseURL!).origin);

@@ -19,11 +19,9 @@ export function enhance(box: HTMLElement): void {
 
   const close = () => {
     panel.hidden = true;
-    input.removeAttribute('aria-expanded');
   };
   const open = () => {
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   };
 
   const update = async () => {
