@@ -130,7 +130,8 @@ test.describe('the search page', () => {
       await expect(page.locator('.search-hit')).toHaveCount(0);
       const browse = page.locator('.search-browse');
       await expect(browse).toBeVisible();
-      await expect(browse.getByRole('link').first()).toHaveAttribute('href', `/${locale}/store/`);
+      await expect(browse.getByRole('link').first()).toHaveAttribute('href', `/${locale}/`);
+      await expect(browse.locator('.cards a').first()).toHaveAttribute('href', `/${locale}/store/`);
     });
   }
 
