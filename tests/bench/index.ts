@@ -5,6 +5,7 @@
  *   npm run bench -- search     only the named sections
  * A section is a module exporting `{ name, run(context) }`; add yours to SECTIONS.
  */
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { startPreview } from '../tools/preview-server.ts';
 import { searchBench } from './search.ts';
@@ -36,6 +37,8 @@ const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
 });
+// Timings on a busy machine have long tails: say how busy it was.
+console.log(`${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (1, 5, 15 min)`);
 try {
   for (const section of sections) {
     console.log(`\n== ${section.name} ==`);

@@ -2,6 +2,7 @@
  * Search bench: keystroke-to-results time in Chromium (cold: a fresh browser profile; warm: the same page, later
  * searches), in Chinese and English, and the bytes the first search downloads, split into Pagefind's own files
  * and ours. Targets (issue 5): warm ≤ 50 ms; our search UI code ≤ 5 KB brotli. Figures only, never a failure.
+ * The queries are those of tests/e2e/search-queries.ts. BENCH_VERBOSE=1 prints each warm query's time.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,7 +108,7 @@ async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
       for (const query of queries.slice(1)) {
         await clearBox(page, box);
         warm.push((await typeAndTime(page, status, query)).fromLastKey);
-        if (process.env["BENCH_VERBOSE"]) print(`      ${query}: ${ms(warm.at(-1)!)}`);
+        if (process.env['BENCH_VERBOSE']) print(`      ${query}: ${ms(warm.at(-1)!)}`);
       }
       print(`${locale}: cold, last key → results  median ${ms(median(cold.map((c) => c.fromLastKey)))}   (first key → results ${ms(median(cold.map((c) => c.fromFirstKey)))}; ${COLD_RUNS} fresh profiles, "${queries[0]}")`);
       print(`${locale}: warm, last key → results  median ${ms(median(warm))}   p95 ${ms(percentile(warm, 95))}   max ${ms(Math.max(...warm))}   (${warm.length} queries; target ≤ 50 ms)`);
