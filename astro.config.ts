@@ -7,6 +7,7 @@ import { anchorParity } from './src/integrations/anchor-parity';
 import { anchorHistory } from './src/integrations/anchor-history';
 import { linkCheck } from './src/integrations/link-check';
 import { alternatesOfUrl } from './src/lib/alternates';
+import { searchIndex } from './src/integrations/search-index';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -30,6 +31,8 @@ export default defineConfig({
       serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
     }),
     anchorParity(),
+    // After the pages are written: pages → search index → service worker (DESIGN.md). Keep this before it.
+    searchIndex(),
     anchorHistory(),
     // Last: checks every link of the finished dist/, including files that integrations before it add.
     linkCheck(),

@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { CONFIDENCE } from './lib/confidence';
 import { FACT_KINDS } from './lib/facts';
 import { isAllowedExternalUrl } from './lib/external-links';
+import { KEYWORD_PATTERN, repeatedKeywords } from './lib/search-index';
 
 /**
  * The content contract. Astro validates every entry against these schemas and fails the build naming the file
@@ -67,6 +68,24 @@ const guides = defineCollection({
     order: z.number().int().min(1),
     lastChecked: checkedDate,
     sources: z.array(reference('sources')).min(1),
+    /**
+     * Other words readers search for (充值/续费/缴费, top up/recharge/load, JazzCash/Jazz Cash): indexed as hidden,
+     * low-weight search metadata, never shown. Only words the page really answers; no keyword spam.
+     */
+    keywords: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(2)
+          .max(40)
+          .regex(KEYWORD_PATTERN, { message: 'a keyword may not contain , : [ or ] (list each keyword on its own)' }),
+      )
+      .max(30)
+      .refine((list) => repeatedKeywords(list).length === 0, {
+        message: 'a keyword is listed twice (case and spaces do not count)',
+      })
+      .optional(),
   }),
 });
 

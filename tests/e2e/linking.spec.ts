@@ -70,7 +70,7 @@ test.describe('copy link', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/zh/store/');
-    await expect(page.locator('button:visible')).toHaveCount(0);
+    await expect(page.locator('main button:visible')).toHaveCount(0);
     await expect(page.getByRole('link', { name: '步骤', exact: true })).toHaveAttribute('href', '#steps');
     await page.locator('#step-pay > a').first().click();
     await expect(page).toHaveURL(/\/zh\/store\/#step-pay$/);

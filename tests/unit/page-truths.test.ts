@@ -23,7 +23,7 @@ function section(html: string, id: string): string {
 }
 
 function step(html: string, id: string): string {
-  return /<li id="[^"]+">[\s\S]*?(?=<li id="|<\/ol>)/g.exec(html.slice(html.indexOf(`<li id="${id}"`)))?.[0] ?? '';
+  return /<li id="[^"]+"[^>]*>[\s\S]*?(?=<li id="|<\/ol>)/g.exec(html.slice(html.indexOf(`<li id="${id}"`)))?.[0] ?? '';
 }
 
 const services = ALLOWED_HOSTS['services'] ?? [];

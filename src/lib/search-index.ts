@@ -1,0 +1,72 @@
+/**
+ * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ and describes it in
+ * pagefind-entry.json: one index per `<html lang>` value (lower-cased), each with its page count.
+ */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/** Pagefind's prebuilt UIs (and highlighter), which we do not use: removed from the bundle after writing it. */
+export const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+export type IndexedLanguages = Record<string, { hash?: string; wasm?: string | null; page_count: number }>;
+
+/**
+ * What is wrong with the languages Pagefind indexed, as one message; `undefined` when there is exactly one
+ * non-empty index per site language. A missing `<html lang>` shows up as the language "unknown".
+ */
+export function describeIndexProblems(indexed: IndexedLanguages, expected: readonly string[]): string | undefined {
+  const problems: string[] = [];
+  for (const lang of expected) {
+    const pages = indexed[lang]?.page_count ?? 0;
+    if (pages === 0) problems.push(`no pages were indexed for "${lang}" (is data-pagefind-body on its guide and home content?)`);
+  }
+  for (const lang of Object.keys(indexed)) {
+    if (!expected.includes(lang)) problems.push(`pages were indexed under the unexpected language "${lang}" (check <html lang>)`);
+  }
+  return problems.length ? `The search index is not as expected:\n  ${problems.join('\n  ')}` : undefined;
+}
+
+/**
+ * Keywords: other words readers use for what a page covers (充值/续费/缴费, top up/recharge/load), written in a
+ * guide's frontmatter. They are indexed as hidden Pagefind metadata (`data-pagefind-meta="keywords:…"`): never
+ * shown, matched with low weight, so the page's own text still ranks first. The inline meta syntax runs to the
+ * end of the attribute and Pagefind splits captures on commas, so a keyword may not contain `,` `:` `[` `]`.
+ */
+export const KEYWORD_PATTERN = /^[^,:[\]]+$/;
+export const KEYWORDS_META_KEY = 'keywords';
+
+export function keywordsMeta(keywords: readonly string[] | undefined): string | undefined {
+  const clean = (keywords ?? []).map((k) => k.trim()).filter(Boolean);
+  return clean.length ? `${KEYWORDS_META_KEY}:${clean.join(', ')}` : undefined;
+}
+
+/** Keywords listed twice (ignoring case and spaces), for a clear content error. */
+export function repeatedKeywords(keywords: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const keyword of keywords) {
+    const key = keyword.toLowerCase().replace(/\s+/g, ' ').trim();
+    (seen.has(key) ? repeated : seen).add(key);
+  }
+  return [...repeated];
+}
+
+/**
+ * Steps become search sub-results: Pagefind starts one at an element with an id and a `data-pagefind-title`.
+ * Adds the title ("Step 3" in the page's language) to each `<li id="step-…">` of rendered `<Steps>` markup.
+ */
+export function titleSteps(html: string, label: (n: number) => string): string {
+  let n = 0;
+  return html.replace(/<li id="(step-[a-z0-9-]+)"/g, (whole) => `${whole} data-pagefind-title="${escapeAttribute(label(++n))}"`);
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

@@ -1,0 +1,272 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { watchPage } from './helpers';
+import { MIN_CASES, SEARCH_CASES } from './search-queries';
+
+const LOCALES = ['zh', 'en'] as const;
+
+/** Type into the search page's box and wait until the results for exactly this query are shown. */
+async function searchFor(page: Page, query: string) {
+  await page.locator('.search-page input[name="q"]').fill(query);
+  await expect(page.locator('.search-page .search-status')).toHaveAttribute('data-query', query);
+}
+
+function hitLinks(page: Page) {
+  return page.locator('.search-page .search-hit-title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+test.describe('the query set (tests/e2e/search-queries.ts)', () => {
+  for (const locale of LOCALES) {
+    test(`every ${locale} query returns its page first, linking to the right section, and only ${locale} pages`, async ({ page }) => {
+      const cases = SEARCH_CASES[locale];
+      expect(cases.length, `at least ${MIN_CASES} ${locale} cases`).toBeGreaterThanOrEqual(MIN_CASES);
+      await page.goto(`/${locale}/search/`);
+      for (const { query, page: expected, anchor } of cases) {
+        await searchFor(page, query);
+        const links = await hitLinks(page);
+        const first = links[0] ?? '(no result)';
+        expect.soft(first.split('#')[0], `"${query}": first result`).toBe(expected);
+        if (anchor !== undefined) expect.soft(first, `"${query}": first result's section`).toBe(`${expected}${anchor}`);
+        const foreign = links.filter((href) => !href.startsWith(`/${locale}/`));
+        expect.soft(foreign, `"${query}": results in another language`).toEqual([]);
+      }
+    });
+  }
+
+  test('Chinese queries never reach English pages, and English queries never reach Chinese ones', async ({ page }) => {
+    const segmented = SEARCH_CASES.zh.filter((c) => c.segmented).map((c) => c.query);
+    expect(segmented.length).toBeGreaterThan(5);
+    await page.goto('/en/search/');
+    for (const query of [...segmented, '护照', '充值']) {
+      await searchFor(page, query);
+      const links = await hitLinks(page);
+      // A query with a Latin word ("电子SIM") may find that word on English pages; Chinese words never match.
+      if (/[a-z]/i.test(query)) for (const href of links) expect.soft(href, `"${query}" on the English search page`).toMatch(/^\/en\//);
+      else expect.soft(links, `"${query}" on the English search page`).toEqual([]);
+    }
+    await page.goto('/zh/search/');
+    for (const query of ['passport', 'recharge', 'confirmation sms']) {
+      await searchFor(page, query);
+      for (const href of await hitLinks(page)) expect.soft(href, `"${query}" on the Chinese search page`).toMatch(/^\/zh\//);
+    }
+  });
+});
+
+test.describe('the index', () => {
+  test('holds the words of a page as they read: none run together where Astro dropped whitespace', async ({ page }) => {
+    for (const path of ['/en/store/', '/en/']) {
+      await page.goto(path);
+      const { shown, indexed } = await page.evaluate(async () => {
+        const bundle = '/pagefind/pagefind.js';
+        const pagefind = (await import(/* @vite-ignore */ bundle)) as { search(q: string | null): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }> };
+        const found = await pagefind.search(null); // null: every page of this language
+        const all = await Promise.all(found.results.map((r) => r.data()));
+        const indexed = all.find((d) => d.url === location.pathname)?.content ?? '';
+        const body = document.querySelector('[data-pagefind-body]')!;
+        for (const ignored of body.querySelectorAll('[data-pagefind-ignore], footer')) ignored.remove();
+        return { shown: (body as HTMLElement).innerText, indexed };
+      });
+      const words = (text: string) => text.split(/\s+/).map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+      const inIndex = new Set(words(indexed));
+      expect(inIndex.size, path).toBeGreaterThan(10);
+      expect(words(shown).filter((w) => !inIndex.has(w)), path).toEqual([]);
+    }
+  });
+});
+
+test.describe('the search page', () => {
+  test('shows the title, the matched section and an excerpt with only <mark> as markup, linking to the anchor', async ({ page, baseURL }) => {
+    const watch = watchPage(page, new URL(baseURL!).origin);
+    await page.goto('/zh/search/?q=付现金');
+    const hit = page.locator('.search-hit').first();
+    await expect(hit.locator('.search-hit-title')).toHaveText('去运营商营业厅充值');
+    await expect(hit.locator('.search-section')).toHaveText('第 4 步');
+    await expect(hit.locator('.search-excerpt mark').first()).toBeVisible();
+    const tags = await page.locator('.search-excerpt *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
+    expect(tags).toEqual(['MARK']);
+    await hit.locator('.search-hit-title').click();
+    await expect(page).toHaveURL(/\/zh\/store\/#step-pay$/);
+    await expect(page.locator('#step-pay')).toBeInViewport();
+    watch.expectClean();
+  });
+
+  test('the URL is the state: typing updates it, reload keeps it, Back returns to the previous search', async ({ page }) => {
+    await page.goto('/en/search/');
+    await expect(page.locator('.search-status')).toContainText('Type a word or two');
+    await expect(page.locator('.search-browse')).toBeVisible();
+
+    await searchFor(page, 'passport');
+    await expect(page).toHaveURL(/\/en\/search\/\?q=passport$/);
+    await expect(page.locator('.search-browse')).toBeHidden();
+    await page.locator('.search-page input[name="q"]').press('Enter');
+
+    await searchFor(page, 'receipt');
+    await expect(page).toHaveURL(/\?q=receipt$/);
+    await page.reload();
+    await expect(page.locator('.search-page input[name="q"]')).toHaveValue('receipt');
+    await expect(page.locator('.search-status')).toContainText('“receipt”');
+    await expect(page).toHaveTitle(/^receipt · Search/);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\?q=passport$/);
+    await expect(page.locator('.search-page input[name="q"]')).toHaveValue('passport');
+    await expect(page.locator('.search-status')).toContainText('“passport”');
+    await expect(page.locator('.search-hit-title').first()).toHaveAttribute('href', '/en/store/#what-you-need');
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/en\/search\/$/);
+    await expect(page.locator('.search-page input[name="q"]')).toHaveValue('');
+  });
+
+  for (const [locale, query, message] of [
+    ['zh', 'qwxzv', '没有找到与“qwxzv”相关的内容'],
+    ['en', 'qwxzv', 'Nothing found for “qwxzv”'],
+  ] as const) {
+    test(`${locale}: no results says so in the reader's language and lists every guide`, async ({ page }) => {
+      await page.goto(`/${locale}/search/?q=${query}`);
+      await expect(page.locator('.search-status')).toContainText(message);
+      await expect(page.locator('.search-hit')).toHaveCount(0);
+      const browse = page.locator('.search-browse');
+      await expect(browse).toBeVisible();
+      await expect(browse.getByRole('link').first()).toHaveAttribute('href', `/${locale}/`);
+      await expect(browse.locator('.cards a').first()).toHaveAttribute('href', `/${locale}/store/`);
+    });
+  }
+
+  test('without JavaScript it says search needs it and lists every guide; the header box submits to it', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/zh/store/');
+    await page.locator('.site-header input[name="q"]').fill('护照');
+    await page.locator('.site-header input[name="q"]').press('Enter');
+    await expect(page).toHaveURL(/\/zh\/search\/\?q=%E6%8A%A4%E7%85%A7$/);
+    await expect(page.locator('.search-noscript')).toContainText('搜索需要 JavaScript');
+    await expect(page.locator('.search-browse').getByRole('link', { name: '去运营商营业厅充值' })).toHaveAttribute('href', '/zh/store/');
+    await context.close();
+  });
+});
+
+test.describe('the header search box', () => {
+  test('a normal page view downloads no search code; focusing the box loads it, and results appear as you type', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    for (const path of ['/zh/', '/zh/store/', '/en/store/']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+    }
+    const searchCode = (paths: string[]) => paths.filter((p) => p.startsWith('/pagefind/') || /\/_astro\/(live-search|render|engine|SearchPage)/.test(p));
+    expect(searchCode(requests)).toEqual([]);
+
+    const box = page.locator('.site-header input[name="q"]');
+    await box.focus();
+    await box.pressSequentially('passport');
+    const panel = page.locator('.search-live');
+    await expect(panel.locator('.search-status')).toHaveAttribute('data-query', 'passport');
+    await expect(panel).toBeVisible();
+    await expect(panel.locator('.search-hit-title').first()).toHaveAttribute('href', '/en/store/#what-you-need');
+    await expect(panel.locator('.search-see-all a')).toHaveAttribute('href', '/en/search/?q=passport');
+    expect(searchCode(requests).some((p) => p.startsWith('/pagefind/pagefind.js'))).toBe(true);
+
+    await box.press('Escape');
+    await expect(panel).toBeHidden();
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/en\/search\/\?q=passport$/);
+    await expect(page.locator('.search-hit-title').first()).toHaveAttribute('href', '/en/store/#what-you-need');
+  });
+
+  test('our search code (header loader, live results, search page) stays within 5 KB of brotli', async ({ page }) => {
+    const scripts = new Set<string>();
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/_astro/') && path.endsWith('.js')) scripts.add(path);
+    });
+    await page.goto('/en/store/');
+    await page.waitForLoadState('networkidle');
+    const pageScripts = new Set(scripts);
+    const box = page.locator('.site-header input[name="q"]');
+    await box.fill('receipt');
+    await expect(page.locator('.search-live .search-status')).toHaveAttribute('data-query', 'receipt');
+    await page.goto('/en/search/?q=receipt');
+    await expect(page.locator('.search-page .search-status')).toHaveAttribute('data-query', 'receipt');
+    // Everything loaded for search, plus the header's own loader; not the language switcher's scripts.
+    const search = [...scripts].filter((p) => !pageScripts.has(p) || p.includes('HeaderSearch'));
+    expect(search.some((p) => p.includes('HeaderSearch'))).toBe(true);
+    const bytes = search.map((p) => brotliCompressSync(readFileSync(join('dist', p))).length);
+    const total = bytes.reduce((a, b) => a + b, 0);
+    expect(total, search.join(', ')).toBeLessThanOrEqual(5 * 1024);
+  });
+
+  test('fits a 390 px screen: box and button visible, nothing wider than the screen', async ({ page }) => {
+    for (const path of ['/zh/store/', '/en/store/']) {
+      await page.goto(path);
+      await expect(page.locator('.site-header input[name="q"]')).toBeVisible();
+      await expect(page.locator('.site-header button[type="submit"]')).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test('the 404 page has a search form per language, each going to its own search page', async ({ page }) => {
+    await page.goto('/no-such-page/');
+    const zh = page.locator('section[lang="zh-CN"] form[role="search"]');
+    const en = page.locator('section[lang="en"] form[role="search"]');
+    await expect(zh).toHaveAttribute('action', '/zh/search/');
+    await expect(en).toHaveAttribute('action', '/en/search/');
+    await en.locator('input[name="q"]').fill('receipt');
+    await en.locator('input[name="q"]').press('Enter');
+    await expect(page).toHaveURL(/\/en\/search\/\?q=receipt$/);
+    await expect(page.locator('.search-hit')).not.toHaveCount(0);
+  });
+});
+
+test.describe('hostile input', () => {
+  const HOSTILE = [
+    '<img src=x onerror="window.__pwned=1">',
+    '<script>window.__pwned=1</script>',
+    '"><svg onload=window.__pwned=1>',
+    '.*+?^${}()|[]\\/ $& $1 $`',
+    '(((((((((a',
+    '😀🇵🇰👍🏽 充值',
+    '\u202e\u0000\uFFFF',
+  ];
+
+  test('no query is run as code or inserted as HTML, on the search page or in the header box', async ({ page, baseURL }) => {
+    const watch = watchPage(page, new URL(baseURL!).origin);
+    for (const query of HOSTILE) {
+      await page.goto(`/en/search/?q=${encodeURIComponent(query)}`);
+      await expect(page.locator('.search-status')).toHaveAttribute('data-query', /./);
+      const status = await page.locator('.search-status').evaluate((el) => ({ text: el.textContent ?? '', children: el.children.length }));
+      expect(status.children, query).toBe(0);
+      expect(await page.locator('main img, main svg, main script:not([src])').count(), query).toBe(0);
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned), query).toBeUndefined();
+    }
+    await page.goto('/zh/store/');
+    const box = page.locator('.site-header input[name="q"]');
+    for (const query of HOSTILE) {
+      await box.fill(query);
+      await expect(page.locator('.search-live .search-status')).toHaveAttribute('data-query', query.trim());
+      expect(await page.locator('.search-live img, .search-live svg, .search-live script').count(), query).toBe(0);
+    }
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    watch.expectClean();
+  });
+
+  test('a 10,000-character query is cut to 100 characters and the page stays usable', async ({ page }) => {
+    const long = 'recharge '.repeat(1200).slice(0, 10_000);
+    await page.goto(`/en/search/?q=${encodeURIComponent(long)}`);
+    await expect(page.locator('.search-status')).toHaveAttribute('data-query', /^recharge recharge/);
+    expect((await page.locator('.search-page input[name="q"]').inputValue()).length).toBeLessThanOrEqual(100);
+    await searchFor(page, 'passport');
+    await expect(page.locator('.search-hit')).not.toHaveCount(0);
+  });
+
+  test('regular-expression characters and emoji are searched as text', async ({ page }) => {
+    await page.goto('/en/search/');
+    await searchFor(page, '$& receipt');
+    await expect(page.locator('.search-status')).toContainText('“$& receipt”');
+    await searchFor(page, '👍 passport');
+    await expect(page.locator('.search-status')).toContainText('“👍 passport”');
+  });
+});

@@ -1,0 +1,117 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mainContent } from '../../src/lib/html';
+import {
+  describeIndexProblems,
+  keywordsMeta,
+  repeatedKeywords,
+  SEARCH_BUNDLE_DIR,
+  titleSteps,
+  UNUSED_BUNDLE_FILES,
+} from '../../src/lib/search-index';
+import { buildWith } from './helpers/fixture-build';
+import { builtPages, DIST, guideSlugs, readBuilt } from './helpers/site';
+
+describe('search index checks', () => {
+  it('accept one non-empty index per site language', () => {
+    expect(describeIndexProblems({ 'zh-cn': { page_count: 2 }, en: { page_count: 2 } }, ['zh-cn', 'en'])).toBeUndefined();
+  });
+
+  it('name a missing or empty language and an unexpected one', () => {
+    const problem = describeIndexProblems({ en: { page_count: 0 }, unknown: { page_count: 1 } }, ['zh-cn', 'en']);
+    expect(problem).toMatch(/no pages were indexed for "zh-cn"/);
+    expect(problem).toMatch(/no pages were indexed for "en"/);
+    expect(problem).toMatch(/unexpected language "unknown"/);
+  });
+});
+
+describe('keywords and step titles in the markup', () => {
+  it('keywords become one inline Pagefind meta value, or nothing', () => {
+    expect(keywordsMeta([' recharge ', 'top-up', 'Jazz Cash'])).toBe('keywords:recharge, top-up, Jazz Cash');
+    expect(keywordsMeta([])).toBeUndefined();
+    expect(keywordsMeta(undefined)).toBeUndefined();
+  });
+
+  it('a keyword listed twice is found, ignoring case and spaces', () => {
+    expect(repeatedKeywords(['JazzCash', 'jazzcash', 'Jazz  Cash', 'jazz cash', 'e-SIM'])).toEqual(['jazzcash', 'jazz cash']);
+  });
+
+  it('each step gets a numbered search title; other list items are left alone', () => {
+    const html = '<ol><li id="step-a">A</li><li>plain</li><li id="step-b" class="x">B</li></ol>';
+    expect(titleSteps(html, (n) => `Step "${n}" & more`)).toBe(
+      '<ol><li id="step-a" data-pagefind-title="Step &quot;1&quot; &amp; more">A</li><li>plain</li><li id="step-b" data-pagefind-title="Step &quot;2&quot; &amp; more" class="x">B</li></ol>',
+    );
+  });
+});
+
+describe('the built site, for search', () => {
+  const bundle = join(DIST, SEARCH_BUNDLE_DIR);
+
+  it('has a Pagefind index per language, covering every guide and the home page, without the prebuilt UIs', () => {
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-cn']);
+    expect(entry.languages['zh-cn']?.page_count).toBe(guideSlugs('zh').length + 1);
+    expect(entry.languages['en']?.page_count).toBe(guideSlugs('en').length + 1);
+    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+    for (const file of UNUSED_BUNDLE_FILES) expect(existsSync(join(bundle, file)), file).toBe(false);
+    expect(readdirSync(join(bundle, 'fragment')).length).toBeGreaterThan(0);
+  });
+
+  it('indexes the guide article and the home intro only: no header, footer, search or 404 page', () => {
+    const bodies = (path: string) => [...readBuilt(path).matchAll(/data-pagefind-body/g)].length;
+    for (const locale of ['zh', 'en']) {
+      for (const slug of guideSlugs(locale)) expect(readBuilt(`/${locale}/${slug}/`)).toMatch(/<article class="guide"[^>]* data-pagefind-body/);
+      expect(bodies(`/${locale}/`)).toBe(1);
+      expect(bodies(`/${locale}/search/`)).toBe(0);
+    }
+    expect(bodies('/404.html')).toBe(0);
+    expect(bodies('/')).toBe(0);
+    expect(readBuilt('/en/store/')).not.toMatch(/<header[^>]*data-pagefind-body|<footer[^>]*data-pagefind-body/);
+  });
+
+  it('gives every step a search title in the page language and keeps citations out of the index', () => {
+    const zh = readBuilt('/zh/store/');
+    const en = readBuilt('/en/store/');
+    expect(zh).toContain('<li id="step-pay" data-pagefind-title="第 4 步">');
+    expect(en).toContain('<li id="step-pay" data-pagefind-title="Step 4">');
+    expect([...en.matchAll(/<sup class="cite"(?! data-pagefind-ignore)/g)]).toEqual([]);
+  });
+
+  it('carries the store page’s keywords as hidden metadata, never as visible text', () => {
+    const html = readBuilt('/zh/store/');
+    expect(html).toMatch(/<article [^>]*data-pagefind-meta="keywords:续费, 缴费, /);
+    const visible = mainContent(html).replace(/<[^>]+>/g, ' ');
+    expect(visible).not.toContain('续费');
+    expect(readBuilt('/en/store/')).toMatch(/data-pagefind-meta="keywords:recharge, /);
+  });
+
+  it('puts a plain search form, going to the page’s own language, in the header of every page but the search page', () => {
+    const pages = builtPages().filter((p) => /^\/(zh|en)\//.test(p));
+    expect(pages.length).toBeGreaterThan(4);
+    for (const path of pages) {
+      const locale = path.slice(1, 3);
+      const html = readBuilt(path);
+      const header = /<header class="site-header">[\s\S]*?<\/header>/.exec(html)?.[0] ?? '';
+      if (path.endsWith('/search/')) {
+        expect(header, path).not.toContain('<form');
+        expect(mainContent(html), path).toContain(`<form class="search-form search-form-page" role="search"`);
+      } else {
+        expect(header, path).toMatch(new RegExp(`<form class="search-form search-form-header" role="search" aria-label="[^"]+" action="/${locale}/search/" method="get">`));
+        expect(header, path).toMatch(/<input id="search-header" type="search" name="q" maxlength="100"/);
+      }
+    }
+  });
+});
+
+describe('guide keywords are checked', () => {
+  it('a keyword with a comma fails the build naming the file and the field', () => {
+    const result = buildWith((file) => {
+      const page = file('content/guides/en/store.mdx');
+      page.write(page.read().replace(/^keywords: \[/m, 'keywords: ["top up, recharge", '));
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/content\/guides\/en\/store\.mdx/);
+    expect(result.output).toMatch(/keywords\.0: a keyword may not contain , : \[ or \]/);
+  });
+});
