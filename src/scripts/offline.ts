@@ -34,12 +34,13 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 
 async function start(): Promise<void> {
   const sw = navigator.serviceWorker;
-  let registration: ServiceWorkerRegistration;
+  let registration: ServiceWorkerRegistration | undefined;
   try {
     registration = await sw.register('/sw.js', { scope: '/', updateViaCache: 'none' });
   } catch {
-    return; // No worker: the site still works online, like any website.
+    // No worker (blocked, private mode, storage full): the site still works online, like any website.
   }
+  if (!registration) return;
   const controlledAtLoad = Boolean(sw.controller);
   let switching = false;
 

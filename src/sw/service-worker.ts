@@ -53,7 +53,7 @@ registerRoute(
     try {
       return await fetch(request);
     } catch (error) {
-      const fallback = await precache.matchPrecache(offlinePagePath(url.pathname, self.navigator.languages));
+      const fallback = await precache.matchPrecache(`${offlinePagePath(url.pathname, self.navigator.languages)}index.html`);
       if (fallback) return fallback;
       throw error;
     }

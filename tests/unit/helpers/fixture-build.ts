@@ -14,9 +14,10 @@ export interface BuildResult {
 
 /**
  * Build a copy of the real site after `mutate` changed some of its files, to prove that a content mistake
- * fails the build with a useful message. The copy shares node_modules; it is deleted afterwards.
+ * fails the build with a useful message. The copy shares node_modules; it is deleted afterwards, unless `keep`
+ * (then its site is in `<dir>/dist` and the caller deletes `dir`).
  */
-export function buildWith(mutate: (file: (path: string) => { read: () => string; write: (text: string) => void }) => void): BuildResult {
+export function buildWith(mutate: (file: (path: string) => { read: () => string; write: (text: string) => void }) => void, { keep = false } = {}): BuildResult {
   const dir = mkdtempSync(join(tmpdir(), 'topup-fixture-'));
   try {
     for (const entry of COPY) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
@@ -34,6 +35,6 @@ export function buildWith(mutate: (file: (path: string) => { read: () => string;
     const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
     return { ok: run.status === 0, output, dir };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
