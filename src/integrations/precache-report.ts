@@ -7,6 +7,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
  * project imports, so the build step, the tests and `npm run bench:offline` can all use it.
  */
 
+/** The whole precache, compressed as a server sends it, must stay under this (issue 6). */
+export const PRECACHE_BUDGET_BYTES = 600 * 1024;
+
 export interface PrecacheEntry {
   url: string;
   revision: string | null;

@@ -7,8 +7,8 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 import { LOCALES } from '../lib/locales';
-import { HASHED_URL, OFFLINE_SLUG, PRECACHE_BUDGET_BYTES, SEARCH_DIR, SEARCH_GLOB, SITE_GLOBS } from '../lib/offline';
-import { kb, manifestOf, measure, type PrecacheReport } from './precache-report';
+import { HASHED_URL, OFFLINE_SLUG, SEARCH_DIR, SEARCH_GLOB, SITE_GLOBS } from '../lib/offline';
+import { kb, manifestOf, measure, PRECACHE_BUDGET_BYTES, type PrecacheReport } from './precache-report';
 
 /**
  * The last build step: write dist/sw.js, the offline service worker, over the finished dist/. It must run after

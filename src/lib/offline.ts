@@ -27,9 +27,6 @@ export const SEARCH_GLOB = `${SEARCH_DIR}/{pagefind.js,pagefind-worker.js,pagefi
 /** Files whose name changes with their content: no revision needed, the URL is the version. */
 export const HASHED_URL = /^(?:_astro\/|pagefind\/(?:index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/;
 
-/** The whole precache, compressed as a server would send it, must stay under this. */
-export const PRECACHE_BUDGET_BYTES = 600 * 1024;
-
 /**
  * Query parameters never change a file of this static site, so the worker ignores them all when it looks a
  * request up in the precache: Pagefind's cache-buster (`pagefind-entry.json?ts=…`), a shared search

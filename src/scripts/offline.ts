@@ -34,12 +34,8 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 
 async function start(): Promise<void> {
   const sw = navigator.serviceWorker;
-  let registration: ServiceWorkerRegistration | undefined;
-  try {
-    registration = await sw.register('/sw.js', { scope: '/', updateViaCache: 'none' });
-  } catch {
-    // No worker (blocked, private mode, storage full): the site still works online, like any website.
-  }
+  // No worker (blocked, private mode, storage full): the site still works online, like any website.
+  const registration = await sw.register('/sw.js', { scope: '/', updateViaCache: 'none' }).catch(() => undefined);
   if (!registration) return;
   const controlledAtLoad = Boolean(sw.controller);
   let switching = false;
