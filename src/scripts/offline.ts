@@ -36,14 +36,18 @@ async function start(): Promise<void> {
   const sw = navigator.serviceWorker;
   // No worker (blocked, private mode, storage full): the site still works online, like any website.
   const registration = await sw.register('/sw.js', { scope: '/', updateViaCache: 'none' }).catch(() => undefined);
-  if (!registration) return;
+  if (registration) handleUpdates(sw, registration);
+}
+
+function handleUpdates(sw: ServiceWorkerContainer, registration: ServiceWorkerRegistration): void {
   const controlledAtLoad = Boolean(sw.controller);
   let switching = false;
 
   /** Activate the waiting worker, then run `next` (reload, or open a link) once, whatever happens. */
   function applyUpdate(next: () => void): void {
+    if (switching) return; // one update at a time; the first action goes on
     const waiting = registration.waiting;
-    if (!waiting || switching) return next();
+    if (!waiting) return next();
     switching = true;
     let done = false;
     const finish = () => {
