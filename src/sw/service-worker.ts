@@ -13,7 +13,7 @@
  *   this worker cannot serve its build any more: it fetches the new worker and hands over to it at once.
  */
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
-import { registerRoute } from 'workbox-routing';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
 import type { WorkboxPlugin } from 'workbox-core/types';
 import { offlinePagePath, PRECACHE_ROUTE_OPTIONS, SW_MESSAGE } from '../lib/offline';
 
@@ -46,19 +46,23 @@ self.addEventListener('activate', (event) => {
 
 registerRoute(new PrecacheRoute(precache, PRECACHE_ROUTE_OPTIONS));
 
-// Pages that are not saved: the network, or the offline page in the URL's language.
-registerRoute(
-  ({ request }) => request.mode === 'navigate',
-  async ({ request, url }) => {
-    try {
-      return await fetch(request);
-    } catch (error) {
-      const fallback = await precache.matchPrecache(`${offlinePagePath(url.pathname, self.navigator.languages)}index.html`);
-      if (fallback) return fallback;
-      throw error;
-    }
-  },
-);
+/** A page from the network; offline, the offline page in the URL's language. */
+async function networkOrOfflinePage({ request, url }: { request: Request; url: URL }): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const fallback = await precache.matchPrecache(`${offlinePagePath(url.pathname, self.navigator.languages)}index.html`);
+    if (fallback) return fallback;
+    throw error;
+  }
+}
+
+// Pages that are not saved.
+registerRoute(({ request }) => request.mode === 'navigate', networkOrOfflinePage);
+
+// A saved page that could not be served (missing from the cache, and the server has a newer build): the page as the
+// server has it now, all of one build, rather than an error.
+setCatchHandler(async ({ request, url }) => (request.mode === 'navigate' ? networkOrOfflinePage({ request, url }) : Response.error()));
 
 self.addEventListener('message', (event) => {
   const type = (event.data as { type?: unknown } | null)?.type;

@@ -305,4 +305,20 @@ test.describe('a new deploy', () => {
     await expect(page.locator('#step-pay')).toBeVisible();
     await context.close();
   });
+
+  test('a saved page missing from an old worker\'s cache opens from the new deploy, not as an error', async ({ browser }) => {
+    server.deploy(DIST);
+    const context = await browser.newContext({ baseURL: server.origin });
+    const page = await context.newPage();
+    await page.goto('/zh/');
+    await waitForWorker(page);
+    expect(await dropFromPrecache(page, ['/en/store/index.html'])).toBe(1);
+
+    server.deploy(join(copy, 'dist'));
+    const response = await page.goto('/en/store/');
+    expect(response?.ok()).toBe(true);
+    await expect(page.locator('#step-pay')).toContainText('Pay in cash');
+    expect(await buildOfPage(page)).toBe('B');
+    await context.close();
+  });
 });
