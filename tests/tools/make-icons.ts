@@ -1,6 +1,6 @@
 /**
  * Draw the app icons (public/icons/*.png) from the favicon's design with Chromium. Run once when the design
- * changes, then commit the PNGs:  node tests/tools/make-icons.ts
+ * changes, then commit the PNGs:  npx node tests/tools/make-icons.ts
  *   icon-192.png, icon-512.png   rounded square, transparent corners ("any")
  *   maskable-512.png             full-bleed square, the bars inside the central safe circle ("maskable")
  *   apple-touch-icon.png (180)   full-bleed (iOS draws its own rounded corners and fills transparency black)

@@ -1,6 +1,6 @@
 /**
  * Phone-width screenshots of the offline states, light and dark, for a human to look at:
- *   npm run build && node tests/tools/screenshots-offline.ts
+ *   npm run build && PORT=4400 npx node tests/tools/screenshots-offline.ts
  * For each language: a guide read offline (the indicator), an unsaved page offline (the offline page), and the
  * "updated — reload" notice (drawn from its template, as the script does when a new build waits).
  * Writes PNGs to screenshots/ (ignored by git).
