@@ -8,6 +8,7 @@ import { anchorHistory } from './src/integrations/anchor-history';
 import { linkCheck } from './src/integrations/link-check';
 import { alternatesOfUrl } from './src/lib/alternates';
 import { searchIndex } from './src/integrations/search-index';
+import { serviceWorker } from './src/integrations/service-worker';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -28,12 +29,16 @@ export default defineConfig({
     // Every URL with its language alternates and x-default (→ `/`), from the same source as the <head> links.
     sitemap({
       namespaces: { news: false, image: false, video: false },
+      // The offline page is for the service worker, not for search engines.
+      filter: (page) => !/\/offline\/$/.test(page),
       serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
     }),
     anchorParity(),
     // After the pages are written: pages → search index → service worker (DESIGN.md). Keep this before it.
     searchIndex(),
     anchorHistory(),
+    // After the search index: it precaches the final dist/, including the index (DESIGN.md's build order).
+    serviceWorker(),
     // Last: checks every link of the finished dist/, including files that integrations before it add.
     linkCheck(),
   ],

@@ -8,6 +8,7 @@
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { startPreview } from '../tools/preview-server.ts';
+import { benchOffline } from './offline.ts';
 import { searchBench } from './search.ts';
 
 export interface BenchContext {
@@ -25,7 +26,9 @@ export interface BenchSection {
   run: (context: BenchContext) => Promise<void>;
 }
 
-const SECTIONS: BenchSection[] = [searchBench];
+const offlineBench: BenchSection = { name: 'offline', run: async ({ dist }) => benchOffline(dist) };
+
+const SECTIONS: BenchSection[] = [searchBench, offlineBench];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const sections = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS;
