@@ -43,18 +43,23 @@ export function parseRupees(input: string): RupeeResult {
   return { ok: true, rupees };
 }
 
+/** The currency word around the number, per language: `Rs ` before it in English, ` روپے` / ` 卢比` after it. */
+export function rupeeAffixes(language: AmountLanguage): { before: string; after: string } {
+  switch (language) {
+    case 'en':
+      return { before: 'Rs ', after: '' };
+    case 'ur':
+      return { before: '', after: ' روپے' };
+    case 'zh':
+      return { before: '', after: ' 卢比' };
+  }
+}
+
 /**
  * An amount as each language writes it: `Rs 1,000` (English, as on Pakistani receipts), `1,000 روپے` (Urdu: the
  * number first, then the word; with Western digits, which Pakistani phones and receipts use), `1,000 卢比`.
  */
 export function formatRupees(rupees: number, language: AmountLanguage): string {
-  const number = groupThousands(rupees);
-  switch (language) {
-    case 'en':
-      return `Rs ${number}`;
-    case 'ur':
-      return `${number} روپے`;
-    case 'zh':
-      return `${number} 卢比`;
-  }
+  const { before, after } = rupeeAffixes(language);
+  return `${before}${groupThousands(rupees)}${after}`;
 }
