@@ -36,7 +36,7 @@ function setUp(root: HTMLElement): void {
   const savedText = must<HTMLElement>(saved, '.sk-saved-text');
   const status = must<HTMLElement>(form, '#sk-status');
   const messages = JSON.parse(form.dataset['messages'] ?? '{}') as Record<string, string>;
-  const errorPrefix = form.dataset['errorPrefix'] ?? 'Error';
+  const errorPrefix = form.dataset['errorPrefix'] ?? 'Error: ';
   const sections = new Map(CARD_IDS.map((card) => [card, must<HTMLElement>(root, `#card-${card}`)]));
   const pageTitle = document.title;
   let kind: RequestKind = 'load';
@@ -130,7 +130,7 @@ function setUp(root: HTMLElement): void {
       const text = must<HTMLElement>(field, '.sk-error');
       const hidden = document.createElement('span');
       hidden.className = 'visually-hidden';
-      hidden.textContent = `${errorPrefix}: `;
+      hidden.textContent = errorPrefix;
       text.replaceChildren(hidden, message);
       text.hidden = false;
       field.classList.add('sk-field-error');
@@ -148,7 +148,7 @@ function setUp(root: HTMLElement): void {
       item.append(link);
       summaryList.append(item);
     }
-    document.title = `${errorPrefix}: ${pageTitle}`;
+    document.title = `${errorPrefix}${pageTitle}`;
     summary.hidden = false;
     summary.scrollIntoView({ block: 'start' });
     summary.focus({ preventScroll: true });

@@ -28,7 +28,7 @@ async function fill(page: Page, lang: string) {
 
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const [orientation, viewport] of [['portrait', { width: 390, height: 844 }], ['landscape', { width: 844, height: 390 }]] as const) {
+    for (const [orientation, viewport] of [['portrait', { width: 390, height: 844 }], ['landscape', { width: 844, height: 390 }], ['small', { width: 360, height: 740 }]] as const) {
       const context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true, colorScheme });
       const page = await context.newPage();
       for (const lang of ['zh', 'en']) {
@@ -62,10 +62,11 @@ try {
   for (const lang of ['zh', 'en']) {
     for (const filled of [false, true]) {
       const name = `${lang}.print-${filled ? 'filled' : 'blank'}`;
-      await page.emulateMedia({ media: 'screen' });
+      await page.emulateMedia({ media: null });
       if (filled) await fill(page, lang);
       else await page.goto(`${server.origin}/${lang}/show-shopkeeper/`);
-      await page.pdf({ path: resolve(OUT, `${name}.pdf`), format: 'A4' });
+      // Chrome's own default margins, as when a reader prints.
+      await page.pdf({ path: resolve(OUT, `${name}.pdf`), format: 'A4', margin: { top: '1cm', bottom: '1cm', left: '1cm', right: '1cm' } });
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: resolve(OUT, `${name}.png`), fullPage: true });
     }
