@@ -1,7 +1,7 @@
 /**
  * Screenshots of the filled-in shopkeeper cards, for a human to look at: both languages, portrait (390×844) and
  * landscape (844×390), light and dark, card 1 and card 2, plus the form, an error and the page without JS.
- *   npm run build && PORT=4406 node tests/tools/shopkeeper-screenshots.ts [--bundle]
+ *   npm run build && PORT=4406 npx node tests/tools/shopkeeper-screenshots.ts [--bundle]
  * Writes PNGs to screenshots/shopkeeper/ (ignored by git).
  */
 import { mkdirSync } from 'node:fs';
