@@ -89,7 +89,6 @@ function setUp(root: HTMLElement): void {
     for (const button of root.querySelectorAll<HTMLButtonElement>('[data-action="fullscreen"]')) {
       button.textContent = (document.fullscreenElement ? button.dataset['labelExit'] : button.dataset['labelEnter']) ?? '';
     }
-    sections.get((root.dataset['card'] as CardId | undefined) ?? kind)?.focus({ preventScroll: true });
   });
 
   root.addEventListener('click', (event) => {
