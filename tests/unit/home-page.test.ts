@@ -38,7 +38,7 @@ describe('the home page’s box for a reader whose data has run out', () => {
       expect(links, href).toContain(href);
     }
     const card = /<a href="\/[a-z]+\/show-shopkeeper\/">([^<]+)<\/a>/.exec(noDataBox(html))?.[1];
-    expect(card).toBe(locale === 'en' ? 'Show this to the shopkeeper' : '给店员看的充值卡');
+    expect(card).toBe(locale === 'en' ? 'Show this to the shopkeeper' : '给店员看的卡片');
   });
 
   it.each(locales)('/%s/ gives Zong’s balance request code as a tap-to-dial fact, cited in the home’s own source list', (locale) => {
