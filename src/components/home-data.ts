@@ -88,17 +88,13 @@ async function load(): Promise<HomeData> {
   const problems = stringProblems(stringKeys);
   if (problems.length) throw new Error(`The home page's chooser and comparison need these UI strings:\n  ${problems.join('\n  ')}`);
 
-  const guides = await getCollection('guides');
-  const methods = Object.fromEntries(
-    LOCALES.map((locale) => [
-      locale,
-      guides
-        .map((entry) => ({ ...parseGuideId(entry.id), data: entry.data }))
-        .filter((g) => g.locale === locale && g.data.kind === 'method')
-        .sort((a, b) => a.data.order - b.data.order)
-        .map(({ slug, data }) => ({ slug, data })),
-    ]),
-  ) as HomeData['methods'];
+  const guides = (await getCollection('guides')).map((entry) => ({ ...parseGuideId(entry.id), data: entry.data }));
+  const methodsIn = (locale: Locale) =>
+    guides
+      .filter((g) => g.locale === locale && g.data.kind === 'method')
+      .sort((a, b) => a.data.order - b.data.order)
+      .map(({ slug, data }) => ({ slug, data }));
+  const methods = Object.fromEntries(LOCALES.map((locale) => [locale, methodsIn(locale)])) as Record<Locale, ReturnType<typeof methodsIn>>;
   return { chooser, comparison, methods, stringKeys };
 }
 

@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import { ANCHOR_ID } from './anchors';
 
+export { rankMethods, type AnswerRule, type Fit } from './rank-methods';
+
 /**
  * The home page's "which way fits me?" chooser, read from content/data/chooser.yaml and checked, so a typo (a
  * guide that does not exist, an anchor that is not on the page, a method nobody can reach) fails the build naming
@@ -220,29 +222,4 @@ export function parseChooser(text: string, file = CHOOSER_FILE): Chooser {
   const { chooser, problems } = readChooser(data);
   if (problems.length) throw new Error(`${file}:\n  ${problems.join('\n  ')}`);
   return chooser;
-}
-
-/** How well a method fits the answers picked so far. */
-export type Fit = 'best' | 'fits' | 'no';
-
-export interface AnswerRule {
-  recommend: readonly string[];
-  exclude: readonly string[];
-}
-
-/**
- * The methods in the order to show them for the picked answers: those recommended most come first (marked
- * `best`), then the others that can still work (`fits`), then those an answer rules out (`no`), each group in the
- * given order. With nothing picked, every method `fits`, in order.
- */
-export function rankMethods(methods: readonly string[], picked: readonly AnswerRule[]): { method: string; fit: Fit }[] {
-  const excluded = new Set(picked.flatMap((a) => a.exclude));
-  const score = (m: string) => picked.filter((a) => a.recommend.includes(m)).length;
-  const open = methods.filter((m) => !excluded.has(m));
-  const top = Math.max(0, ...open.map(score));
-  const ranked = [...open].sort((a, b) => score(b) - score(a));
-  return [
-    ...ranked.map((method) => ({ method, fit: (top > 0 && score(method) === top ? 'best' : 'fits') as Fit })),
-    ...methods.filter((m) => excluded.has(m)).map((method) => ({ method, fit: 'no' as Fit })),
-  ];
 }

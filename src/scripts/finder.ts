@@ -1,10 +1,10 @@
 /**
  * The home page's chooser with JavaScript (src/components/MethodFinder.astro): the answers become radio buttons,
  * the links of a chosen answer show under it, and the list of ways (`data-finder-list`, one card per method) is
- * sorted by src/lib/chooser.ts's `rankMethods`: best fits first, ways an answer rules out last and marked.
+ * sorted by `rankMethods` (src/lib/rank-methods.ts): best fits first, ways an answer rules out last and marked.
  * A status line (a polite live region) says how many ways fit. Nothing is sent anywhere; nothing is stored.
  */
-import { rankMethods } from '../lib/chooser';
+import { rankMethods } from '../lib/rank-methods';
 
 const finder = document.querySelector<HTMLElement>('[data-finder]');
 const list = document.querySelector<HTMLElement>('[data-finder-list]');

@@ -8,10 +8,11 @@ import { ROOT } from './helpers/site';
 
 const METHODS = ['store', 'convenience-shop', 'online', 'atm-bank', 'esim-app', 'third-party', 'wechat-alipay'];
 
+type GuideInfo = { kind: 'method' | 'reference'; anchors: ReadonlySet<string> };
 const site: SiteMap = {
-  guides: new Map([
-    ...METHODS.map((slug) => [slug, { kind: 'method' as const, anchors: new Set(['steps', 'someone-in-pakistan']) }] as const),
-    ['operators', { kind: 'reference' as const, anchors: new Set(['zong', 'telenor-ufone']) }],
+  guides: new Map<string, GuideInfo>([
+    ...METHODS.map((slug): [string, GuideInfo] => [slug, { kind: 'method', anchors: new Set(['steps', 'someone-in-pakistan']) }]),
+    ['operators', { kind: 'reference', anchors: new Set(['zong', 'telenor-ufone']) }],
   ]),
   pages: new Set(['show-shopkeeper']),
 };

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import { decodeEntities, linkHrefs, mainContent } from '../../src/lib/html';
-import { guideSlugs, readBuilt, ROOT } from './helpers/site';
+import { DIST, guideSlugs, readBuilt, ROOT } from './helpers/site';
 
 // The home pages as built: the data-gone box, the chooser without JavaScript and the comparison of the ways.
 
@@ -90,6 +90,12 @@ describe('the chooser without JavaScript', () => {
     expect(enShape.questions).toEqual(['connection', 'shop', 'pay', 'sim', 'network']);
   });
 
+  it('has a small script: the chooser’s bundle stays under 4 KB (no data parser in the browser)', () => {
+    const scripts = [...home('en').matchAll(/<script type="module" src="(\/_astro\/MethodFinder[^"]+\.js)"><\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(statSync(join(DIST, scripts[0]!)).size).toBeLessThan(4096);
+  });
+
   it.each(locales)('/%s/: its answer radios are hidden until the script shows them', (locale) => {
     const radios = [...finder(home(locale)).matchAll(/<input\b[^>]*type="radio"[^>]*>/g)].map((m) => m[0]);
     expect(radios.length).toBeGreaterThan(10);
@@ -109,7 +115,7 @@ describe('the ways compared', () => {
 
   it.each(locales)('/%s/ lists every method guide once, in the guides’ order, each linking to its page', (locale) => {
     const html = home(locale);
-    const shown = cells(html).map((c) => c.method);
+    const shown = cells(html).map((c) => c.method ?? '');
     expect([...shown].sort()).toEqual([...methods].sort());
     const order = (slug: string) => Number(/^order: (\d+)$/m.exec(readFileSync(join(ROOT, 'content/guides', locale, `${slug}.mdx`), 'utf8'))?.[1]);
     expect(shown.map(order)).toEqual([...shown.map(order)].sort((a, b) => a - b));
