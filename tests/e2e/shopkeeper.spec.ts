@@ -7,7 +7,7 @@ const LOAD_UR = 'براہ کرم اس نمبر پر 500 روپے کا لوڈ ک�
 const LOAD_EN = 'Please put a Rs 500 load on this number.';
 
 const LOCALES = {
-  zh: { says: '500 卢比', title: '给店员看的充值卡', next: '付完款了？显示卡片 2', back: '回到卡片 1', edit: '修改号码或金额', errorTitle: '请先改正以下问题', errorPrefix: '错误：' },
+  zh: { says: '500 卢比', title: '给店员看的卡片', next: '付完款了？显示卡片 2', back: '回到卡片 1', edit: '修改号码或金额', errorTitle: '请先改正以下问题', errorPrefix: '错误：' },
   en: { says: 'Rs 500', title: 'Show this to the shopkeeper', next: 'Paid? Show card 2', back: 'Back to card 1', edit: 'Change the number or amount', errorTitle: 'There is a problem', errorPrefix: 'Error: ' },
 } as const;
 

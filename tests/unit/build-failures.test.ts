@@ -113,4 +113,20 @@ describe('a content mistake fails the build, naming the file', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/content\/guides\/(zh|en)\/store\.mdx: a method page missing sections: #cost-and-time/);
   });
+
+  it('a chooser link to a missing guide or anchor names content/data/chooser.yaml and the answer', () => {
+    const result = buildWith((file) => {
+      const chooser = file('content/data/chooser.yaml');
+      chooser.write(
+        chooser
+          .read()
+          .replace('          - { to: operators, anchor: telenor-ufone, label: telenor }', '          - { to: operators, anchor: telenor-merger, label: telenor }')
+          .replace('      - id: operator-shop\n        links:\n          - to: store', '      - id: operator-shop\n        links:\n          - to: stores'),
+      );
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/content\/data\/chooser\.yaml:/);
+    expect(result.output).toMatch(/questions\.shop\.answers\.operator-shop\.links\[0\]: "stores" is neither a guide/);
+    expect(result.output).toMatch(/questions\.network\.answers\.telenor\.links\[0\]: "#telenor-merger" is not a heading or step id of operators/);
+  });
 });

@@ -21,11 +21,18 @@ describe('UI strings', () => {
 
   it('translates with interpolation and without HTML escaping (Astro escapes)', () => {
     expect(useTranslations('zh')('nav.languageSwitch', { language: 'English' })).toBe('用English阅读本页');
-    expect(useTranslations('en')('footer.source.checked', { date: '1 <May>' })).toBe('checked 1 <May>');
+    expect(useTranslations('en')('footer.source.checked', { date: '1 <May>' })).toBe('(checked 1 <May>)');
+    expect(useTranslations('zh')('footer.source.checked', { date: '5月1日' })).toBe('（核实于 5月1日）');
   });
 
   it('Chinese strings use Chinese punctuation, not ASCII commas or full stops between Han characters', () => {
     const bad = Object.entries(zh).filter(([, v]) => /\p{Script=Han}[,.;:!?]\s*\p{Script=Han}/u.test(v) || /\p{Script=Han}[.]$/u.test(v));
+    expect(bad).toEqual([]);
+  });
+
+  it('Chinese strings never put ASCII punctuation or brackets after a Han character', () => {
+    // "最后核实: " or "(核实于 …)" in a component would break this too: punctuation belongs in the strings.
+    const bad = Object.entries(zh).filter(([, v]) => /\p{Script=Han}\s*[,;:!?()]|[(]\s*\p{Script=Han}/u.test(v));
     expect(bad).toEqual([]);
   });
 });
