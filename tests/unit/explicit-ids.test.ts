@@ -59,6 +59,12 @@ describe('explicit ids for headings and steps', () => {
     expect(code).toMatch(/id: "step-pay",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-pay",\s*children: "4"/);
   });
 
+  it('keeps a space between a step number and its text, so text tools never read "4Pay"', () => {
+    expect(compile('<Steps>\n\n1. [#step-pay] Pay.\n\n</Steps>\n')).toMatch(/children: "1"\s*\}\),\s*" Pay\."/);
+    // A loose list's text sits in its own paragraph, already apart from the number.
+    expect(compile('<Steps>\n\n1. [#step-go] Go.\n\n2. [#step-pay] Pay.\n\n</Steps>\n')).toMatch(/children: "Pay\."/);
+  });
+
   it('fails when a heading holds a link or a component, since the heading is a link itself', () => {
     expect(() => compile('## See [the shop](/en/store/) [#see]\n')).toThrow(/example\.mdx:1:1: the heading "See the shop" contains a link/);
     expect(() => compile('## Dial <Fact id="x" /> [#dial]\n')).toThrow(/contains <Fact>/);
