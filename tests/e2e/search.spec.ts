@@ -95,16 +95,23 @@ test.describe('the index', () => {
 test.describe('the search page', () => {
   test('shows the title, the matched section and an excerpt with only <mark> as markup, linking to the anchor', async ({ page, baseURL }) => {
     const watch = watchPage(page, new URL(baseURL!).origin);
-    await page.goto('/zh/search/?q=付现金');
+    // A step: its label ("第 1 步") is the section's name.
+    await page.goto('/zh/search/?q=通讯录');
     const hit = page.locator('.search-hit').first();
-    await expect(hit.locator('.search-hit-title')).toHaveText('去运营商营业厅充值');
-    await expect(hit.locator('.search-section')).toHaveText('第 4 步');
-    await expect(hit.locator('.search-excerpt mark').first()).toBeVisible();
+    await expect(hit.locator('.search-hit-title')).toHaveText('在网上、App 或 WhatsApp 上充值');
+    await expect(hit.locator('.search-section')).toHaveText('第 1 步');
+    await expect(hit.locator('.search-excerpt mark').first()).toHaveText('通讯录');
+    // A heading: its text is the section's name. The next page's hit marks the word too.
+    await page.goto('/zh/search/?q=IMEI');
+    await expect(hit.locator('.search-hit-title')).toHaveText('怎样避免充值失败');
+    await expect(hit.locator('.search-section')).toHaveText('手机没有在 PTA 登记');
+    await expect(hit.locator('.search-excerpt mark').first()).toHaveText('IMEI');
+    await expect(page.locator('.search-hit').nth(1).locator('.search-excerpt mark').first()).toHaveText('IMEI');
     const tags = await page.locator('.search-excerpt *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
     expect(tags).toEqual(['MARK']);
     await hit.locator('.search-hit-title').click();
-    await expect(page).toHaveURL(/\/zh\/store\/#step-pay$/);
-    await expect(page.locator('#step-pay')).toBeInViewport();
+    await expect(page).toHaveURL(/\/zh\/tips\/#phone-not-registered$/);
+    await expect(page.locator('#phone-not-registered')).toBeInViewport();
     watch.expectClean();
   });
 
