@@ -142,7 +142,9 @@ export function explicitIds() {
             // text tools (the search index, copy and paste, reader views) must not read "4Pay in cash".
             const rest = text.value.slice(marker[0].length);
             ctx.replaceNode(text, { type: 'text', value: node.children.includes(text) ? ` ${rest}` : rest });
-            ctx.prependChild(node, selfLink(id, [{ type: 'text', value: String(stepNumber(ctx, node)) }]));
+            // The number is not indexed for search: the result already says "Step 4" (data-pagefind-title).
+            const number = selfLink(id, [{ type: 'text', value: String(stepNumber(ctx, node)) }]);
+            ctx.prependChild(node, { ...number, properties: { ...number.properties, 'data-pagefind-ignore': '' } });
           },
         },
       ],
