@@ -430,23 +430,39 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Drop `count` characters from the start of the parts. */
+function dropStart(parts: ExcerptPart[], count: number): ExcerptPart[] {
+  let left = count;
+  const kept: ExcerptPart[] = [];
+  for (const part of parts) {
+    if (left >= part.text.length) left -= part.text.length;
+    else {
+      kept.push({ ...part, text: part.text.slice(left) });
+      left = 0;
+    }
+  }
+  return kept;
+}
+
 /**
  * Pagefind's excerpt is entity-encoded text with `<mark>` around matches. Split it into plain-text parts, each
  * marked or not, so the UI can build text nodes and `<mark>` elements: nothing else in it is ever treated as
  * HTML, whatever the page text or the query contained. Marks separated only by spaces become one ("pay in
  * cash"), punctuation left over at the start of a cut excerpt ("…，在柜台") is dropped, and the ". " Pagefind
- * adds after a Chinese heading becomes "。".
+ * adds after a Chinese heading becomes "。". When the excerpt starts with `lead`, the heading or page title the
+ * result already shows above it, that is dropped too ("Steps. These steps are…" → "These steps are…").
  */
-export function excerptParts(excerpt: string): ExcerptPart[] {
+export function excerptParts(excerpt: string, lead?: string): ExcerptPart[] {
   const raw: ExcerptPart[] = [];
   let mark = false;
-  for (const piece of excerpt.split(/(<\/?mark>)/i)) {
+  // Pagefind ends a heading or list item with ". "; after Chinese (marked or not) that is the full stop "。".
+  const stops = excerpt.replace(/(\p{Script=Han})((?:<\/mark>)?)\. ?/giu, '$1$2。');
+  for (const piece of stops.split(/(<\/?mark>)/i)) {
     if (/^<mark>$/i.test(piece)) mark = true;
     else if (/^<\/mark>$/i.test(piece)) mark = false;
-    // Pagefind ends a heading or list item with ". "; after Chinese that is the full stop "。".
-    else if (piece) raw.push({ text: decodeEntities(piece).replace(/(\p{Script=Han})\. ?/gu, '$1。'), mark });
+    else if (piece) raw.push({ text: decodeEntities(piece), mark });
   }
-  const parts: ExcerptPart[] = [];
+  let parts: ExcerptPart[] = [];
   raw.forEach((part, i) => {
     const between = !part.mark && /^\s+$/.test(part.text) && raw[i - 1]?.mark && raw[i + 1]?.mark;
     const current = between ? { ...part, mark: true } : part;
@@ -454,6 +470,12 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
     if (last && last.mark === current.mark) last.text += current.text;
     else parts.push({ ...current });
   });
+  const text = parts.map((p) => p.text).join('');
+  const title = lead?.trim();
+  if (title && text.startsWith(title)) {
+    const after = /^[\s.。:：]*/u.exec(text.slice(title.length))?.[0].length ?? 0;
+    if (title.length + after < text.length) parts = dropStart(parts, title.length + after);
+  }
   const first = parts[0];
   if (first && !first.mark) first.text = first.text.replace(/^…[\s\p{P}]+/u, '…');
   return parts;

@@ -120,6 +120,22 @@ describe('excerpts', () => {
     expect(excerptParts('适合谁. 流量 Wi-Fi. OK')).toEqual([{ text: '适合谁。流量 Wi-Fi. OK', mark: false }]);
   });
 
+  it('leave out the heading or title shown above them, marked or not, and turn ". " after Chinese into "。"', () => {
+    expect(excerptParts('Steps. These steps are for the <mark>Jazz</mark> app', 'Steps')).toEqual([
+      { text: 'These steps are for the ', mark: false },
+      { text: 'Jazz', mark: true },
+      { text: ' app', mark: false },
+    ]);
+    expect(excerptParts('<mark>充值</mark>卡. <mark>充值</mark>卡（刮刮卡）', '充值卡')).toEqual([
+      { text: '充值', mark: true },
+      { text: '卡（刮刮卡）', mark: false },
+    ]);
+    expect(excerptParts('在小卖部或手机店<mark>充值</mark>. 适合', undefined).map((p) => p.text).join('')).toBe('在小卖部或手机店充值。适合');
+    // Not a repeat of the title: kept. Nothing but the title: kept, rather than an empty excerpt.
+    expect(excerptParts('…the Steps. Then', 'Steps').map((p) => p.text).join('')).toBe('…the Steps. Then');
+    expect(excerptParts('Steps.', 'Steps')).toEqual([{ text: 'Steps.', mark: false }]);
+  });
+
   it('leave unknown or broken entities as they are', () => {
     expect(excerptParts('&bogus; &#0; &#xZZ;')).toEqual([{ text: '&bogus; &#0; &#xZZ;', mark: false }]);
   });
