@@ -143,6 +143,22 @@ test.describe('the search page', () => {
     await expect(page.locator('.search-page input[name="q"]')).toHaveValue('');
   });
 
+  test('a query typed before the search code has loaded is searched, not wiped', async ({ page }) => {
+    let release = () => {};
+    const loaded = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/search-ui*.js', async (route) => {
+      await loaded;
+      await route.continue();
+    });
+    // Module scripts hold DOMContentLoaded back, so only wait for the page to arrive.
+    await page.goto('/en/search/', { waitUntil: 'commit' });
+    await page.locator('.search-page input[name="q"]').fill('passport');
+    release();
+    await expect(page.locator('.search-page .search-status')).toHaveAttribute('data-query', 'passport');
+    await expect(page).toHaveURL(/\/en\/search\/\?q=passport$/);
+    await expect(page.locator('.search-page input[name="q"]')).toHaveValue('passport');
+  });
+
   for (const [locale, query, message] of [
     ['zh', 'qwxzv', '没有找到与“qwxzv”相关的内容'],
     ['en', 'qwxzv', 'Nothing found for “qwxzv”'],
@@ -179,7 +195,7 @@ test.describe('the header search box', () => {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
     }
-    const searchCode = (paths: string[]) => paths.filter((p) => p.startsWith('/pagefind/') || /\/_astro\/(live-search|render|engine|SearchPage)/.test(p));
+    const searchCode = (paths: string[]) => paths.filter((p) => p.startsWith('/pagefind/') || /\/_astro\/(search-ui|live-search|render|engine|SearchPage)/.test(p));
     expect(searchCode(requests)).toEqual([]);
 
     const box = page.locator('.site-header input[name="q"]');
@@ -213,9 +229,11 @@ test.describe('the header search box', () => {
     await expect(page.locator('.search-live .search-status')).toHaveAttribute('data-query', 'receipt');
     await page.goto('/en/search/?q=receipt');
     await expect(page.locator('.search-page .search-status')).toHaveAttribute('data-query', 'receipt');
-    // Everything loaded for search, plus the header's own loader; not the language switcher's scripts.
-    const search = [...scripts].filter((p) => !pageScripts.has(p) || p.includes('HeaderSearch'));
+    // Everything loaded for search, plus the header's own loader and Vite's helper for its dynamic import (every
+    // page loads those two); not the language switcher's scripts.
+    const search = [...scripts].filter((p) => !pageScripts.has(p) || /HeaderSearch|preload-helper/.test(p));
     expect(search.some((p) => p.includes('HeaderSearch'))).toBe(true);
+    expect(search.some((p) => p.includes('search-ui'))).toBe(true);
     const bytes = search.map((p) => brotliCompressSync(readFileSync(join('dist', p))).length);
     const total = bytes.reduce((a, b) => a + b, 0);
     expect(total, search.join(', ')).toBeLessThanOrEqual(5 * 1024);

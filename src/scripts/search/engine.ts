@@ -44,13 +44,14 @@ export function loadEngine(): Promise<Pagefind> {
 const CANDIDATES = 24;
 
 /**
- * The pages matching a query, best first (see orderPages), each with its best sections: the query's best bet
+ * The first `pages` pages matching a query, best first (see orderPages), each with its best sections, and how
+ * many pages match in all: the query's best bet
  * (the page that lists it as a keyword), then pages with every word of the query, then pages with some of its
  * words (see mergeResults), so a question in natural words still finds something.
  */
-export async function findPages(query: string, pages: number, sectionsPerPage: number): Promise<PageHit[]> {
+export async function findPages(query: string, pages: number, sectionsPerPage: number): Promise<{ hits: PageHit[]; total: number }> {
   const q = normalizeQuery(query);
-  if (!q) return [];
+  if (!q) return { hits: [], total: 0 };
   const pagefind = await loadEngine();
   // Word by word as well, unless the query is a single word as it stands ("充值要带护照吗" → 护照).
   const terms = significantTerms(q);
@@ -63,7 +64,8 @@ export async function findPages(query: string, pages: number, sectionsPerPage: n
   const candidates = await Promise.all(
     order.slice(0, CANDIDATES).map(async (id) => ({ data: await results.get(id)!.data(), whole: wholeIds.has(id) })),
   );
-  return orderPages(candidates, q)
+  const hits = orderPages(candidates, q)
     .slice(0, pages)
     .map((d) => toPageHit(d, q, sectionsPerPage));
+  return { hits, total: order.length };
 }
