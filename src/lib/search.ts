@@ -106,10 +106,13 @@ const ZH_PARTICLES = new Set(['了', '的', '吗', '呢', '吧', '啊', '呀', '
  * The words of a query, for telling which of them a section contains. Chinese is written without spaces, so
  * Chinese runs are split into words (as Pagefind does) where the browser can (Intl.Segmenter).
  */
+let segmenter: Intl.Segmenter | undefined;
+
 export function queryTerms(query: string): string[] {
   const words = normalizeQuery(query).split(' ').flatMap((piece) => {
     if (!HAN.test(piece) || typeof Intl.Segmenter !== 'function') return [piece];
-    return [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(piece)].filter((s) => s.isWordLike).map((s) => s.segment);
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    return [...segmenter.segment(piece)].filter((s) => s.isWordLike).map((s) => s.segment);
   });
   return [...new Set(words.map(bareWord).filter((w) => w && !ZH_PARTICLES.has(w)))];
 }
@@ -165,12 +168,20 @@ export function significantTerms(query: string): string[] {
   return specific.length ? specific : significant(asked);
 }
 
+const keys = new Map<string, string>();
+
 /**
  * What a query or keyword asks for, for comparing them: its significant words, in any order. "How to top up
  * without a bank account", "without bank account" and "bank account" all ask for "account bank".
  */
 export function queryKey(text: string): string {
-  return [...new Set(significantTerms(text))].sort().join(' ');
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = [...new Set(significantTerms(text))].sort().join(' ');
+    // Keywords come back with every search: remember them (a few hundred short strings at most).
+    if (keys.size < 2000) keys.set(text, key);
+  }
+  return key;
 }
 
 export interface ScoredResult {
