@@ -69,7 +69,7 @@ const guides = defineCollection({
     lastChecked: checkedDate,
     sources: z.array(reference('sources')).min(1),
     /**
-     * Other words readers search for (续费 for a travel eSIM, easyload, JazzCash/Jazz Cash, "没有流量了"): indexed as
+     * Other words readers search for (easyload, 店里代充, JazzCash/Jazz Cash, "没有流量了"): indexed as
      * hidden, low-weight search metadata, never shown. A keyword also makes its page the first result for what it
      * says, at the section it names (`双卡 (#two-at-once)`) or the page start; so a keyword leads to one page only
      * (the search-index integration checks). Only words the page really answers; no keyword spam.
