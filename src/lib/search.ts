@@ -119,7 +119,7 @@ export function queryTerms(query: string): string[] {
 
 /** Words that say nothing about which page is meant; left out when a query is matched word by word. */
 const STOP_WORDS = new Set([
-  ...'a an and are at be by can do does for from get how i in is it my me need of on or please that the this to want what when where which who why will with without you your'.split(' '),
+  ...'a about am an and any are as at be by can could do does for from get had has have how i if in into is it its just me my need of on or our please should so still than that the them then there they this to us use using want was we were what when where which who why will with without would you your'.split(' '),
   ...'怎么 怎么办 办 怎样 如何 什么 为什么 哪里 哪儿 可以 能 要 需要 带 用 吗 呢 吧 我 我的 你 是 在 和 或'.split(' '),
 ]);
 

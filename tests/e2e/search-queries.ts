@@ -147,6 +147,7 @@ export const SEARCH_CASES: { zh: SearchCase[]; en: SearchCase[] } = {
     { query: 'top up from abroad', page: '/en/third-party/' },
     { query: 'WeChat', page: '/en/wechat-alipay/' },
     { query: 'alipay', page: '/en/wechat-alipay/' },
+    { query: 'can i use wechat pay', page: '/en/wechat-alipay/' },
     // When a top-up seems to fail.
     { query: 'IMEI', page: '/en/tips/', anchor: '#phone-not-registered' },
     { query: 'phone not registered', page: '/en/tips/', anchor: '#phone-not-registered' },
@@ -158,5 +159,6 @@ export const SEARCH_CASES: { zh: SearchCase[]; en: SearchCase[] } = {
     { query: 'Telenor merger', page: '/en/operators/', anchor: '#telenor-ufone' },
     { query: 'code not working', page: '/en/operators/', anchor: '#if-a-code-fails' },
     { query: 'onic', page: '/en/operators/', anchor: '#onic-scom' },
+    { query: 'what network am i on', page: '/en/operators/', anchor: '#which-network' },
   ],
 };
