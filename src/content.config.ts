@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { CONFIDENCE } from './lib/confidence';
 import { FACT_KINDS } from './lib/facts';
 import { isAllowedExternalUrl } from './lib/external-links';
-import { KEYWORD_PATTERN, repeatedKeywords } from './lib/search-index';
+import { KEYWORD_ANCHOR, KEYWORD_PATTERN, repeatedKeywords } from './lib/search-index';
 
 /**
  * The content contract. Astro validates every entry against these schemas and fails the build naming the file
@@ -69,8 +69,10 @@ const guides = defineCollection({
     lastChecked: checkedDate,
     sources: z.array(reference('sources')).min(1),
     /**
-     * Other words readers search for (充值/续费/缴费, top up/recharge/load, JazzCash/Jazz Cash): indexed as hidden,
-     * low-weight search metadata, never shown. Only words the page really answers; no keyword spam.
+     * Other words readers search for (easyload, 店里代充, JazzCash/Jazz Cash, "没有流量了"): indexed as
+     * hidden, low-weight search metadata, never shown. A keyword also makes its page the first result for what it
+     * says, at the section it names (`双卡 (#two-at-once)`) or the page start; so a keyword leads to one page only
+     * (the search-index integration checks). Only words the page really answers; no keyword spam.
      */
     keywords: z
       .array(
@@ -78,8 +80,9 @@ const guides = defineCollection({
           .string()
           .trim()
           .min(2)
-          .max(40)
-          .regex(KEYWORD_PATTERN, { message: 'a keyword may not contain , : [ or ] (list each keyword on its own)' }),
+          .max(60)
+          .regex(KEYWORD_PATTERN, { message: 'a keyword may not contain , : [ or ] (list each keyword on its own)' })
+          .regex(KEYWORD_ANCHOR, { message: 'name a section as "(#id)" after the words (e.g. "双卡 (#two-at-once)"), with the id of a heading or step of this page' }),
       )
       .max(30)
       .refine((list) => repeatedKeywords(list).length === 0, {

@@ -40,11 +40,21 @@ export function describeIndexProblems(indexed: IndexedLanguages, expected: reado
  * end of the attribute and Pagefind splits captures on commas, so a keyword may not contain `,` `:` `[` `]`.
  */
 export const KEYWORD_PATTERN = /^[^,:[\]]+$/;
+/**
+ * `(#id)` only to name the section a keyword leads to, after its words: `双卡 (#two-at-once)` (in brackets, since a
+ * bare ` #` starts a YAML comment).
+ */
+export const KEYWORD_ANCHOR = /^[^#()]*[^#()\s](?:\s*\(#[a-z][a-z0-9]*(?:-[a-z0-9]+)*\))?$/;
 export const KEYWORDS_META_KEY = 'keywords';
 
 export function keywordsMeta(keywords: readonly string[] | undefined): string | undefined {
   const clean = (keywords ?? []).map((k) => k.trim()).filter(Boolean);
   return clean.length ? `${KEYWORDS_META_KEY}:${clean.join(', ')}` : undefined;
+}
+
+/** A keyword list written as one string (a UI string): split at commas, Latin or Chinese. */
+export function keywordList(text: string): string[] {
+  return text.split(/[,，、]/).map((k) => k.trim()).filter(Boolean);
 }
 
 /** Keywords listed twice (ignoring case and spaces), for a clear content error. */
@@ -69,4 +79,62 @@ export function titleSteps(html: string, label: (n: number) => string): string {
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/** The keywords one indexed page lists, and the file an author edits to change them. */
+export interface PageKeywords {
+  /** The page's path, `/zh/store/`. */
+  page: string;
+  source: string;
+  keywords: readonly string[];
+}
+
+/**
+ * Keywords that two pages of one language both claim. A keyword makes its page the best bet for the query
+ * (src/lib/search.ts `isBestBet`), so it may lead to one page only; `key` says when two keywords ask for the
+ * same thing ("Jazz Cash" and "jazz  cash", "top up without bank account" and "without bank account").
+ */
+export function describeKeywordClashes(pages: readonly PageKeywords[], key: (keyword: string) => string): string | undefined {
+  const owners = new Map<string, { page: PageKeywords; keyword: string }>();
+  const problems: string[] = [];
+  for (const page of pages) {
+    const language = page.page.split('/')[1] ?? '';
+    for (const keyword of page.keywords) {
+      const k = `${language} ${key(keyword)}`;
+      const owner = owners.get(k);
+      if (!owner) owners.set(k, { page, keyword });
+      else if (owner.page !== page) {
+        problems.push(`"${keyword}" (${page.source}) and "${owner.keyword}" (${owner.page.source}) ask for the same thing, so the search cannot tell which of ${page.page} and ${owner.page.page} is meant: keep it on one of them`);
+      }
+    }
+  }
+  return problems.length ? `Search keywords must lead to one page each:\n  ${problems.join('\n  ')}` : undefined;
+}
+
+/** Keywords naming a section (`双卡 (#two-at-once)`) that is not on their page, as one message. */
+export function describeMissingKeywordAnchors(
+  pages: readonly (PageKeywords & { ids: ReadonlySet<string> })[],
+  anchorOf: (keyword: string) => string | undefined,
+): string | undefined {
+  const problems = pages.flatMap((page) =>
+    page.keywords.flatMap((keyword) => {
+      const anchor = anchorOf(keyword);
+      return anchor && !page.ids.has(anchor) ? [`"${keyword}" (${page.source}): ${page.page} has no heading or step with the id "${anchor}"`] : [];
+    }),
+  );
+  return problems.length ? `Search keywords lead to sections that do not exist:\n  ${problems.join('\n  ')}` : undefined;
+}
+
+/** The keywords in a built page's markup (`data-pagefind-meta="keywords:…"`), as written. */
+export function keywordsInHtml(html: string): string[] {
+  const value = new RegExp(`data-pagefind-meta="${KEYWORDS_META_KEY}:([^"]*)"`).exec(html)?.[1] ?? '';
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
 }

@@ -5,7 +5,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Serve the built dist/ with `astro preview` on a port, and stop it when done. For tools, not for tests. */
 export async function startPreview(port: number): Promise<{ origin: string; stop: () => void }> {
-  const child: ChildProcess = spawn(resolve(ROOT, 'node_modules/.bin/astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], {
+  // With this tool's own Node (the project's Node 24): npm puts the machine's Node first on PATH, and Astro
+  // refuses to run on Node 20.
+  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'node_modules/.bin/astro'), 'preview', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
     stdio: 'ignore',
     detached: true,

@@ -53,10 +53,16 @@ describe('explicit ids for headings and steps', () => {
     expect(code).toMatch(/id: "what-you-need",\s*children: _jsxs\(_components\.a, \{\s*href: "#what-you-need",\s*children: \[\s*"What you ",\s*_jsx\(_components\.em/);
   });
 
-  it('writes each step number as a link to its step, counting from the list start', () => {
+  it('writes each step number as a link to its step, counting from the list start, left out of the search index', () => {
     const code = compile('<Steps>\n\n3. [#step-go] Go.\n4. [#step-pay] Pay.\n\n</Steps>\n');
-    expect(code).toMatch(/id: "step-go",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-go",\s*children: "3"/);
-    expect(code).toMatch(/id: "step-pay",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-pay",\s*children: "4"/);
+    expect(code).toMatch(/id: "step-go",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-go",\s*"data-pagefind-ignore": "",\s*children: "3"/);
+    expect(code).toMatch(/id: "step-pay",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-pay",\s*"data-pagefind-ignore": "",\s*children: "4"/);
+  });
+
+  it('keeps a space between a step number and its text, so text tools never read "4Pay"', () => {
+    expect(compile('<Steps>\n\n1. [#step-pay] Pay.\n\n</Steps>\n')).toMatch(/children: "1"\s*\}\),\s*" Pay\."/);
+    // A loose list's text sits in its own paragraph, already apart from the number.
+    expect(compile('<Steps>\n\n1. [#step-go] Go.\n\n2. [#step-pay] Pay.\n\n</Steps>\n')).toMatch(/children: "Pay\."/);
   });
 
   it('fails when a heading holds a link or a component, since the heading is a link itself', () => {

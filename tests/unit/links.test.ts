@@ -99,7 +99,7 @@ describe('crawling the built site', () => {
       const html = readBuilt(page);
       const ids = anchorTargets(html);
       expect(ids.length, page).toBeGreaterThan(0);
-      for (const id of ids) expect(html, `${page}#${id}`).toMatch(new RegExp(`id="${id}"[^>]*><a href="#${id}">`));
+      for (const id of ids) expect(html, `${page}#${id}`).toMatch(new RegExp(`id="${id}"[^>]*><a href="#${id}"[^>]*>`));
     }
   });
 });

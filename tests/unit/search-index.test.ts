@@ -4,12 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { mainContent } from '../../src/lib/html';
 import {
   describeIndexProblems,
+  describeKeywordClashes,
+  describeMissingKeywordAnchors,
+  KEYWORD_ANCHOR,
+  keywordList,
+  keywordsInHtml,
   keywordsMeta,
   repeatedKeywords,
   SEARCH_BUNDLE_DIR,
   titleSteps,
   UNUSED_BUNDLE_FILES,
 } from '../../src/lib/search-index';
+import { parseKeyword, queryKey } from '../../src/lib/search';
 import { buildWith } from './helpers/fixture-build';
 import { builtPages, DIST, guideSlugs, readBuilt } from './helpers/site';
 
@@ -35,6 +41,49 @@ describe('keywords and step titles in the markup', () => {
 
   it('a keyword listed twice is found, ignoring case and spaces', () => {
     expect(repeatedKeywords(['JazzCash', 'jazzcash', 'Jazz  Cash', 'jazz cash', 'e-SIM'])).toEqual(['jazzcash', 'jazz cash']);
+  });
+
+  it('a keyword may name the section it leads to in brackets after its words, and nothing else with #', () => {
+    for (const ok of ['双卡 (#two-at-once)', 'dual SIM(#two-at-once)', 'JazzCash', 'e-SIM', '没有流量了']) expect(ok, ok).toMatch(KEYWORD_ANCHOR);
+    for (const bad of ['双卡 #two-at-once', 'C#', '(#two-at-once)', 'a (#Two)', 'a (#x) b', 'a (two-at-once)']) expect(bad, bad).not.toMatch(KEYWORD_ANCHOR);
+  });
+
+  it('the home page’s keywords, one UI string, split at Latin and Chinese commas', () => {
+    expect(keywordList('充值, 续费，缴费、 话费 ,')).toEqual(['充值', '续费', '缴费', '话费']);
+  });
+
+  it('keywords are read back from built markup, entities decoded', () => {
+    expect(keywordsInHtml('<article data-pagefind-body data-pagefind-meta="keywords:a &amp; b, 双卡 (#two-at-once)">')).toEqual(['a & b', '双卡 (#two-at-once)']);
+    expect(keywordsInHtml('<article data-pagefind-body>')).toEqual([]);
+  });
+});
+
+describe('keywords lead to one page each', () => {
+  const key = (k: string) => queryKey(parseKeyword(k).text);
+  const page = (path: string, keywords: string[]) => ({ page: path, source: `content/guides${path.slice(0, -1)}.mdx (keywords)`, keywords });
+
+  it('two pages of a language asking for the same thing are named, with both keywords and files', () => {
+    const problem = describeKeywordClashes(
+      [page('/en/store/', ['passport (#what-you-need)', 'Bank Account']), page('/en/online/', ['bank  account']), page('/zh/store/', ['passport'])],
+      key,
+    );
+    expect(problem).toMatch(/"bank {2}account" \(content\/guides\/en\/online\.mdx \(keywords\)\) and "Bank Account" \(content\/guides\/en\/store\.mdx \(keywords\)\)/);
+    expect(problem).toMatch(/which of \/en\/online\/ and \/en\/store\/ is meant/);
+    // Another language may use the same word; one page may say a thing twice.
+    expect(problem).not.toMatch(/passport/);
+    expect(describeKeywordClashes([page('/en/store/', ['top up without bank account', 'without a bank account'])], key)).toBeUndefined();
+  });
+
+  it('generic and question words do not make keywords different ("how to top up with jazzcash" is "jazzcash")', () => {
+    expect(describeKeywordClashes([page('/en/online/', ['JazzCash']), page('/en/store/', ['how to top up with jazzcash'])], key)).toMatch(/JazzCash/);
+    expect(describeKeywordClashes([page('/zh/online/', ['WhatsApp']), page('/zh/store/', ['WhatsApp 充值'])], key)).toMatch(/WhatsApp/);
+  });
+
+  it('a keyword naming a section the page does not have is named', () => {
+    const pages = [{ ...page('/en/sim-types/', ['dual SIM (#two-at-once)', 'eSIM (#no-such-part)']), ids: new Set(['two-at-once']) }];
+    const problem = describeMissingKeywordAnchors(pages, (k) => parseKeyword(k).anchor);
+    expect(problem).toMatch(/"eSIM \(#no-such-part\)" \(content\/guides\/en\/sim-types\.mdx \(keywords\)\): \/en\/sim-types\/ has no heading or step with the id "no-such-part"/);
+    expect(problem).not.toMatch(/two-at-once/);
   });
 
   it('each step gets a numbered search title; other list items are left alone', () => {
@@ -78,12 +127,19 @@ describe('the built site, for search', () => {
     expect([...en.matchAll(/<sup class="cite"(?! data-pagefind-ignore)/g)]).toEqual([]);
   });
 
-  it('carries the store page’s keywords as hidden metadata, never as visible text', () => {
-    const html = readBuilt('/zh/store/');
-    expect(html).toMatch(/<article [^>]*data-pagefind-meta="keywords:续费, 缴费, /);
-    const visible = mainContent(html).replace(/<[^>]+>/g, ' ');
-    expect(visible).not.toContain('续费');
-    expect(readBuilt('/en/store/')).toMatch(/data-pagefind-meta="keywords:recharge, /);
+  it('carries every guide’s keywords, and the home page’s, as hidden metadata, never as visible text', () => {
+    for (const locale of ['zh', 'en']) {
+      for (const slug of guideSlugs(locale)) {
+        const source = readFileSync(join('content/guides', locale, `${slug}.mdx`), 'utf8');
+        const written = /^keywords: \[(.*)\]$/m.exec(source)?.[1]?.split(',').map((k) => k.trim());
+        expect(written, `${locale}/${slug}.mdx has keywords`).toBeDefined();
+        expect(keywordsInHtml(readBuilt(`/${locale}/${slug}/`)), `${locale}/${slug}`).toEqual(written);
+      }
+      expect(readBuilt(`/${locale}/`)).toMatch(/<div data-pagefind-body data-pagefind-meta="keywords:[^"]+">/);
+    }
+    expect(readBuilt('/zh/convenience-shop/')).toMatch(/<article [^>]*data-pagefind-meta="keywords:[^"]*没有流量了/);
+    expect(mainContent(readBuilt('/zh/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toContain('没有流量了');
+    expect(mainContent(readBuilt('/en/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toMatch(/kiryana/i);
   });
 
   it('puts a plain search form, going to the page’s own language, in the header of every page but the search page', () => {
@@ -105,13 +161,25 @@ describe('the built site, for search', () => {
 });
 
 describe('guide keywords are checked', () => {
-  it('a keyword with a comma fails the build naming the file and the field', () => {
+  it('a keyword with a comma, or with # other than a section in brackets, fails the build naming the file and the field', () => {
     const result = buildWith((file) => {
       const page = file('content/guides/en/store.mdx');
-      page.write(page.read().replace(/^keywords: \[/m, 'keywords: ["top up, recharge", '));
+      page.write(page.read().replace(/^keywords: \[/m, 'keywords: ["top up, recharge", "dual sim #two-at-once", '));
     });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/content\/guides\/en\/store\.mdx/);
     expect(result.output).toMatch(/keywords\.0: a keyword may not contain , : \[ or \]/);
+    expect(result.output).toMatch(/keywords\.1: name a section as "\(#id\)" after the words/);
+  });
+
+  it('two pages claiming one keyword, or a keyword leading to a missing section, fail the build naming both', () => {
+    const result = buildWith((file) => {
+      const page = file('content/guides/en/store.mdx');
+      page.write(page.read().replace(/^keywords: \[/m, 'keywords: [Easy Load, scratch cards (#no-such-section), '));
+    });
+    expect(result.ok).toBe(false);
+    const clash = /"Easy Load( \(#steps\))?" \(content\/guides\/en\/(store|convenience-shop)\.mdx \(keywords\)\) and "Easy Load( \(#steps\))?" \(content\/guides\/en\/(store|convenience-shop)\.mdx/.exec(result.output);
+    expect(clash?.[2]).not.toBe(clash?.[4]);
+    expect(result.output).toMatch(/"scratch cards \(#no-such-section\)" \(content\/guides\/en\/store\.mdx \(keywords\)\): \/en\/store\/ has no heading or step with the id "no-such-section"/);
   });
 });

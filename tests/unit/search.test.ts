@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   excerptParts,
   fillMessage,
+  isBestBet,
   MAX_QUERY_LENGTH,
   mergeResults,
   normalizeQuery,
+  orderPages,
+  parseKeyword,
+  queryKey,
   queryOf,
   queryTerms,
   rankSections,
@@ -44,6 +48,33 @@ describe('queries', () => {
     expect(queryTerms('没有流量了')).toEqual(['没有', '流量']);
     expect(significantTerms('充错号码了怎么办')).not.toContain('怎么');
     expect(queryTerms('电子SIM')).toEqual(['电子', 'sim']);
+  });
+
+  it('leave out the everyday words for topping up when they stand next to other words', () => {
+    expect(significantTerms('top up without bank account')).toEqual(['bank', 'account']);
+    expect(significantTerms('Recharge')).toEqual(['recharge']);
+    expect(significantTerms('how to top up')).toEqual(['top', 'up']);
+    expect(significantTerms('充值要带护照吗')).toEqual(['护照']);
+    expect(significantTerms('充值')).toEqual(queryTerms('充值'));
+  });
+
+  it('ask for the same thing when their significant words are the same, in any order', () => {
+    expect(queryKey('How do I top up with JazzCash?')).toBe('jazzcash');
+    expect(queryKey('top up without a bank account')).toBe(queryKey('account bank'));
+    expect(queryKey('取款机能充值吗')).toBe(queryKey('取款机'));
+    expect(queryKey('支付宝可以充值吗')).toBe(queryKey('支付宝'));
+    expect(queryKey('没有流量了怎么办')).toBe(queryKey('没有流量了'));
+    // "No data" after a top-up is another question than having no data left.
+    expect(queryKey('recharged but no data')).not.toBe(queryKey('no data'));
+    expect(queryKey('怎么')).toBe('');
+  });
+});
+
+describe('keywords', () => {
+  it('may name the section they lead to', () => {
+    expect(parseKeyword(' 双卡 (#two-at-once) ')).toEqual({ text: '双卡', anchor: 'two-at-once' });
+    expect(parseKeyword('dual SIM(#two-at-once)')).toEqual({ text: 'dual SIM', anchor: 'two-at-once' });
+    expect(parseKeyword('Jazz Cash')).toEqual({ text: 'Jazz Cash' });
   });
 });
 
@@ -89,6 +120,22 @@ describe('excerpts', () => {
     expect(excerptParts('适合谁. 流量 Wi-Fi. OK')).toEqual([{ text: '适合谁。流量 Wi-Fi. OK', mark: false }]);
   });
 
+  it('leave out the heading or title shown above them, marked or not, and turn ". " after Chinese into "。"', () => {
+    expect(excerptParts('Steps. These steps are for the <mark>Jazz</mark> app', 'Steps')).toEqual([
+      { text: 'These steps are for the ', mark: false },
+      { text: 'Jazz', mark: true },
+      { text: ' app', mark: false },
+    ]);
+    expect(excerptParts('<mark>充值</mark>卡. <mark>充值</mark>卡（刮刮卡）', '充值卡')).toEqual([
+      { text: '充值', mark: true },
+      { text: '卡（刮刮卡）', mark: false },
+    ]);
+    expect(excerptParts('在小卖部或手机店<mark>充值</mark>. 适合', undefined).map((p) => p.text).join('')).toBe('在小卖部或手机店充值。适合');
+    // Not a repeat of the title: kept. Nothing but the title: kept, rather than an empty excerpt.
+    expect(excerptParts('…the Steps. Then', 'Steps').map((p) => p.text).join('')).toBe('…the Steps. Then');
+    expect(excerptParts('Steps.', 'Steps')).toEqual([{ text: 'Steps.', mark: false }]);
+  });
+
   it('leave unknown or broken entities as they are', () => {
     expect(excerptParts('&bogus; &#0; &#xZZ;')).toEqual([{ text: '&bogus; &#0; &#xZZ;', mark: false }]);
   });
@@ -107,7 +154,11 @@ describe('merging whole-query and word-by-word results', () => {
 });
 
 /** A page as Pagefind's data() returns it: words, anchors, and sub-results with their matched locations. */
-function page(words: string[], anchors: { id: string; location: number; title?: string }[], subs: { anchor?: string; locations: number[]; score?: number }[]): ResultData {
+function page(
+  words: string[],
+  anchors: { id: string; location: number; title?: string }[],
+  subs: { anchor?: string; locations: number[]; score?: number; headings?: number[] }[],
+): ResultData {
   const fullAnchors = anchors.map((a) => ({ element: a.title ? 'li' : 'h2', id: a.id, text: a.id, location: a.location, ...(a.title ? { title: a.title } : {}) }));
   const sub_results: SubResult[] = subs.map((s) => {
     const anchor = fullAnchors.find((a) => a.id === s.anchor);
@@ -117,7 +168,7 @@ function page(words: string[], anchors: { id: string; location: number; title?: 
       excerpt: `excerpt ${anchor?.id ?? 'top'}`,
       ...(anchor ? { anchor } : {}),
       locations: s.locations,
-      weighted_locations: s.locations.map((location) => ({ location, weight: 1, balanced_score: s.score ?? 100 })),
+      weighted_locations: s.locations.map((location) => ({ location, weight: s.headings?.includes(location) ? 6 : 1, balanced_score: s.score ?? 100 })),
     };
   });
   return { url: '/en/p/', excerpt: 'page excerpt', content: words.join(' '), word_count: words.length, meta: { title: 'Page title' }, anchors: fullAnchors, sub_results };
@@ -174,5 +225,64 @@ describe('choosing the section that answers a query', () => {
   it('a page matched only by its keywords links to its start', () => {
     const data = { ...page(words, anchors, []), meta: { title: 'Page title', keywords: 'renew' } };
     expect(toPageHit(data, 'renew', 3).sections).toEqual([{ url: '/en/p/', title: undefined, excerpt: 'page excerpt' }]);
+  });
+});
+
+describe('choosing the section, by heading and by how close the words stand', () => {
+  //            0       1       2       3    4      5       6     7     8     9      10     11    12    13
+  const words = 'Intro Telenor merger Telenor and Ufone The Telenor deal was done and the merger'.split(' ');
+  const anchors = [{ id: 'telenor-ufone', location: 3 }];
+
+  it('prefers the section whose heading names the query’s words over the page start that merely has them', () => {
+    const data = page(words, anchors, [
+      { locations: [1, 2] },
+      { anchor: 'telenor-ufone', locations: [3, 7, 13], headings: [3] },
+    ]);
+    expect(rankSections(data, 'telenor merger')[0]?.anchor?.id).toBe('telenor-ufone');
+  });
+
+  it('prefers the section where the words stand together', () => {
+    const data = page(words, anchors, [
+      { locations: [1, 2] },
+      { anchor: 'telenor-ufone', locations: [3, 13] },
+    ]);
+    expect(rankSections(data, 'telenor merger')[0]?.anchor).toBeUndefined();
+  });
+});
+
+describe('ordering pages', () => {
+  const words = 'Shop page Top up with cash Steps Pay cash at the counter'.split(' ');
+  const anchors = [{ id: 'steps', location: 6 }];
+  const shop = { ...page(words, anchors, [{ anchor: 'steps', locations: [7, 8] }]), url: '/en/shop/' };
+  const scattered = { ...page(words, anchors, [{ locations: [2] }, { anchor: 'steps', locations: [8] }]), url: '/en/scattered/' };
+  const partial = { ...page(words, anchors, [{ anchor: 'steps', locations: [7, 8] }]), url: '/en/partial/' };
+  const bet = { ...page(words, anchors, []), url: '/en/bet/', meta: { title: 'Bet', keywords: 'cash payment, pay cash (#steps)' } };
+
+  it('puts the best bet first, then whole-query pages before partial ones, then better sections', () => {
+    const order = orderPages(
+      [
+        { data: partial, whole: false },
+        { data: scattered, whole: true },
+        { data: shop, whole: true },
+        { data: bet, whole: false },
+      ],
+      'how to pay cash',
+    );
+    expect(order.map((p) => p.url)).toEqual(['/en/bet/', '/en/shop/', '/en/scattered/', '/en/partial/']);
+    expect(isBestBet(bet, 'Pay cash?')).toBe(true);
+    expect(isBestBet(bet, 'cash')).toBe(false);
+  });
+
+  it('keeps the given order when nothing tells pages apart', () => {
+    const a = { ...shop, url: '/en/a/' };
+    const b = { ...shop, url: '/en/b/' };
+    expect(orderPages([{ data: b, whole: true }, { data: a, whole: true }], 'pay').map((p) => p.url)).toEqual(['/en/b/', '/en/a/']);
+  });
+
+  it('a best bet links to the section its keyword names, even one without the query’s words', () => {
+    expect(toPageHit(bet, 'pay cash', 2).sections[0]).toEqual({ url: '/en/bet/#steps', title: 'steps', excerpt: 'Steps Pay cash at the counter' });
+    expect(toPageHit(bet, 'cash payment', 2).sections[0]?.url).toBe('/en/bet/');
+    const long = { ...bet, content: `${words.join(' ')} ${'word '.repeat(40)}`.trim(), word_count: words.length + 40 };
+    expect(toPageHit(long, 'pay cash', 1).sections[0]?.excerpt).toMatch(/^Steps Pay cash at the counter word( word)+…$/);
   });
 });

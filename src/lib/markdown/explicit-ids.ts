@@ -11,7 +11,7 @@ import { checkComponentUse, describeListRule, GUIDE_COMPONENTS } from './compone
  * Both markers are plain text to any other MDX tool (the peer Starlight build reads the same files), unlike
  * `{#id}`, which standard MDX rejects as a JavaScript expression.
  * Each of them links to itself, so a reader can take its address without JavaScript: the heading text becomes
- * `<a href="#id">`, and a step's number is written out as `<a href="#step-…">4</a>` (the copy-link script adds
+ * `<a href="#id">`, and a step's number is written out as `<a href="#step-…">4</a> ` (the copy-link script adds
  * its buttons next to these links; src/scripts/copy-link.ts).
  * It fails the build, naming file and line, when a heading has no explicit id or holds a link or component
  * (links cannot nest), an id is not plain ASCII or repeats, a `<Steps>` holds anything but exactly one ordered
@@ -138,8 +138,13 @@ export function explicitIds() {
             if (!STEP_ID.test(id)) fail(ctx, node, `the step id "#${id}" must start with "step-" and be lower-case ASCII words joined by hyphens.`);
             claim(ctx, node, id);
             ctx.setProperty(node, 'id', id);
-            ctx.replaceNode(text, { type: 'text', value: text.value.slice(marker[0].length) });
-            ctx.prependChild(node, selfLink(id, [{ type: 'text', value: String(stepNumber(ctx, node)) }]));
+            // A space between the number and the text: the number is drawn as a badge beside the step, but
+            // text tools (the search index, copy and paste, reader views) must not read "4Pay in cash".
+            const rest = text.value.slice(marker[0].length);
+            ctx.replaceNode(text, { type: 'text', value: node.children.includes(text) ? ` ${rest}` : rest });
+            // The number is not indexed for search: the result already says "Step 4" (data-pagefind-title).
+            const number = selfLink(id, [{ type: 'text', value: String(stepNumber(ctx, node)) }]);
+            ctx.prependChild(node, { ...number, properties: { ...number.properties, 'data-pagefind-ignore': '' } });
           },
         },
       ],

@@ -1,4 +1,4 @@
-import { mergeResults, normalizeQuery, significantTerms, toPageHit, type PageHit, type ResultData } from '../../lib/search';
+import { mergeResults, orderPages, normalizeQuery, significantTerms, toPageHit, type PageHit, type ResultData } from '../../lib/search';
 
 /**
  * Pagefind's JS API (dist/pagefind/pagefind.js, written by the search-index integration after the build). It
@@ -36,18 +36,36 @@ export function loadEngine(): Promise<Pagefind> {
 }
 
 /**
- * The pages matching a query, best first, each with its best sections: pages with every word of the query,
- * then pages with some of its words (see mergeResults), so a question in natural words still finds something.
+ * Pages whose data is loaded to rank them (orderPages): the query's best bet may be anywhere in Pagefind's order,
+ * and the best sections tell more than its page scores. On a site of this size (a dozen pages per language) that
+ * is every match. A page's data is a fragment of a few KB, cached after the first search (and precached by the
+ * service worker).
  */
-export async function findPages(query: string, pages: number, sectionsPerPage: number): Promise<PageHit[]> {
+const CANDIDATES = 24;
+
+/**
+ * The first `pages` pages matching a query, best first (see orderPages), each with its best sections, and how
+ * many pages match in all: the query's best bet
+ * (the page that lists it as a keyword), then pages with every word of the query, then pages with some of its
+ * words (see mergeResults), so a question in natural words still finds something.
+ */
+export async function findPages(query: string, pages: number, sectionsPerPage: number): Promise<{ hits: PageHit[]; total: number }> {
   const q = normalizeQuery(query);
-  if (!q) return [];
+  if (!q) return { hits: [], total: 0 };
   const pagefind = await loadEngine();
+  // Word by word as well, unless the query is a single word as it stands ("充值要带护照吗" → 护照).
   const terms = significantTerms(q);
-  const [whole, ...byTerm] = await Promise.all([q, ...(terms.length > 1 ? terms : [])].map((t) => pagefind.search(t)));
+  const oneWord = terms.length === 1 && terms[0] === q.toLowerCase();
+  const [whole, ...byTerm] = await Promise.all([q, ...(oneWord ? [] : terms)].map((t) => pagefind.search(t)));
   const results = new Map<string, Result>();
   for (const found of [whole, ...byTerm]) for (const r of found?.results ?? []) if (!results.has(r.id)) results.set(r.id, r);
   const order = mergeResults(whole?.results ?? [], byTerm.map((found) => found?.results ?? []));
-  const data = await Promise.all(order.slice(0, pages).map((id) => results.get(id)!.data()));
-  return data.map((d) => toPageHit(d, q, sectionsPerPage));
+  const wholeIds = new Set((whole?.results ?? []).map((r) => r.id));
+  const candidates = await Promise.all(
+    order.slice(0, CANDIDATES).map(async (id) => ({ data: await results.get(id)!.data(), whole: wholeIds.has(id) })),
+  );
+  const hits = orderPages(candidates, q)
+    .slice(0, pages)
+    .map((d) => toPageHit(d, q, sectionsPerPage));
+  return { hits, total: order.length };
 }

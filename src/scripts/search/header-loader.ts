@@ -6,7 +6,7 @@ const box = document.querySelector<HTMLElement>('[data-live-search]');
 if (box) {
   const start = () => {
     box.removeEventListener('focusin', start);
-    void import('./live-search').then(({ enhance }) => enhance(box));
+    void import('./search-ui').then(({ enhance }) => enhance(box));
   };
   box.addEventListener('focusin', start);
 }

@@ -37,11 +37,11 @@ export function enhance(box: HTMLElement): void {
     all.searchParams.set('q', query);
     seeAll.href = all.pathname + all.search;
     try {
-      const hits = await findPages(query, 5, 1);
+      const { hits, total } = await findPages(query, 5, 1);
       if (mine !== latest) return;
       open();
       renderHits(list, hits, messages, false);
-      status.textContent = resultSummary(messages, query, hits.length);
+      status.textContent = resultSummary(messages, query, total);
       status.dataset['query'] = query;
     } catch {
       if (mine !== latest) return;

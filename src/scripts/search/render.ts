@@ -11,10 +11,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
-/** An excerpt as text nodes and `<mark>` elements: nothing from the index or the query becomes HTML. */
-function excerpt(text: string): HTMLParagraphElement {
+/**
+ * An excerpt as text nodes and `<mark>` elements: nothing from the index or the query becomes HTML. `lead` is the
+ * heading or title shown above it, left out where the excerpt repeats it.
+ */
+function excerpt(text: string, lead: string): HTMLParagraphElement {
   const p = el('p', 'search-excerpt');
-  for (const part of excerptParts(text)) p.append(part.mark ? el('mark', '', part.text) : part.text);
+  for (const part of excerptParts(text, lead)) p.append(part.mark ? el('mark', '', part.text) : part.text);
   return p;
 }
 
@@ -32,7 +35,7 @@ export function renderHits(list: HTMLElement, hits: PageHit[], messages: SearchM
       const title = heading ? el('h2', 'search-hit-heading') : el('p', 'search-hit-heading');
       title.append(link);
       item.append(title, el('p', 'search-section', best?.title ?? messages.pageStart));
-      if (best?.excerpt) item.append(excerpt(best.excerpt));
+      if (best?.excerpt) item.append(excerpt(best.excerpt, best.title ?? hit.title));
       if (more.length) {
         const others = el('ul', 'search-more');
         for (const section of more) {
@@ -40,7 +43,7 @@ export function renderHits(list: HTMLElement, hits: PageHit[], messages: SearchM
           const a = el('a', '', section.title ?? messages.pageStart);
           a.href = section.url;
           li.append(a);
-          if (section.excerpt) li.append(excerpt(section.excerpt));
+          if (section.excerpt) li.append(excerpt(section.excerpt, section.title ?? hit.title));
           others.append(li);
         }
         item.append(others);

@@ -7,16 +7,16 @@ import { readMessages, renderHits } from './render';
  * the first keystroke of a new search adds a history entry and later ones replace it, so Back returns to the
  * previous search (or page) rather than to every letter typed. Reloading or sharing the address shows the same
  * results. Without JavaScript none of this runs, and the page lists every guide instead. The status line's
- * `data-query` names the query its text and the results belong to.
+ * `data-query` names the query its text and the results belong to. Loaded with ./search-ui.ts.
  */
-const root = document.querySelector<HTMLElement>('[data-search-page]');
-const form = root?.querySelector('form');
-const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
-const status = root?.querySelector<HTMLElement>('.search-status');
-const list = root?.querySelector<HTMLElement>('.search-hits');
-const browse = root?.querySelector<HTMLElement>('.search-browse');
+export function searchPage(root: HTMLElement): void {
+  const form = root.querySelector('form');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const status = root.querySelector<HTMLElement>('.search-status');
+  const list = root.querySelector<HTMLElement>('.search-hits');
+  const browse = root.querySelector<HTMLElement>('.search-browse');
+  if (!form || !input || !status || !list || !browse) return;
 
-if (root && form && input && status && list && browse) {
   const messages = readMessages(root);
   const baseTitle = document.title;
   let latest = 0;
@@ -33,10 +33,10 @@ if (root && form && input && status && list && browse) {
       return;
     }
     try {
-      const hits = await findPages(query, 10, 3);
+      const { hits, total } = await findPages(query, 24, 3);
       if (mine !== latest) return;
       renderHits(list, hits, messages, true);
-      status.textContent = resultSummary(messages, query, hits.length);
+      status.textContent = resultSummary(messages, query, total);
       status.dataset['query'] = query;
       browse.hidden = hits.length > 0;
     } catch {
@@ -71,7 +71,15 @@ if (root && form && input && status && list && browse) {
     void show(query);
   });
 
+  // What the reader typed before this script ran counts as a new search; otherwise the address decides.
+  const typed = normalizeQuery(input.value);
   const initial = queryOf(location.search);
-  input.value = initial;
-  void show(initial);
+  if (typed && typed !== initial) {
+    history.pushState(null, '', address(typed));
+    typing = true;
+    void show(typed);
+  } else {
+    input.value = initial;
+    void show(initial);
+  }
 }
