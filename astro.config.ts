@@ -9,6 +9,7 @@ import { linkCheck } from './src/integrations/link-check';
 import { alternatesOfUrl } from './src/lib/alternates';
 import { searchIndex } from './src/integrations/search-index';
 import { serviceWorker } from './src/integrations/service-worker';
+import { security } from './src/integrations/security';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -34,6 +35,9 @@ export default defineConfig({
       serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
     }),
     anchorParity(),
+    // Each page's Content-Security-Policy, and a build error for whatever it would block (src/lib/csp.ts). Before
+    // the search index and the service worker, so they index and precache the final pages.
+    security(),
     // After the pages are written: pages → search index → service worker (DESIGN.md). Keep this before it.
     searchIndex(),
     anchorHistory(),
