@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { explicitIds } from './src/lib/markdown/explicit-ids';
+import { guideLinks } from './src/lib/markdown/guide-links';
 import { anchorParity } from './src/integrations/anchor-parity';
 import { anchorHistory } from './src/integrations/anchor-history';
 import { linkCheck } from './src/integrations/link-check';
@@ -10,6 +11,7 @@ import { alternatesOfUrl } from './src/lib/alternates';
 import { searchIndex } from './src/integrations/search-index';
 import { serviceWorker } from './src/integrations/service-worker';
 import { security } from './src/integrations/security';
+import { contentScan } from './src/integrations/content-scan';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -23,9 +25,12 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   markdown: {
-    processor: satteri({ hastPlugins: [explicitIds()] }),
+    // Guides: explicit heading and step ids, known components only; external links only to the allow-list.
+    processor: satteri({ hastPlugins: [explicitIds(), guideLinks()] }),
   },
   integrations: [
+    // First: no messenger or promotional link anywhere in content/ or the UI strings (src/lib/content-scan.ts).
+    contentScan(),
     mdx(),
     // Every URL with its language alternates and x-default (→ `/`), from the same source as the <head> links.
     sitemap({

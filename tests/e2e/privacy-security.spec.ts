@@ -43,12 +43,14 @@ test('no page makes a request to another origin, and none breaks the Content-Sec
   const paths = pagesToCheck();
   expect(paths.length).toBeGreaterThan(20);
   for (const path of paths) {
-    await page.goto(path, { waitUntil: 'networkidle' });
+    await page.goto(path);
     await expect(page.locator('meta[http-equiv="content-security-policy"]'), path).toHaveCount(1);
     await violations(page, path);
   }
-  // The service worker registered under the policy and saved the site (its requests were watched above).
+  // The service worker registered under the policy and saved the site: its requests are watched too.
   expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
+  await page.waitForLoadState('networkidle');
+  await violations(page, paths.at(-1)!);
   await context.close();
   expect(problems, problems.join('\n')).toEqual([]);
 });
@@ -64,7 +66,7 @@ test('search, copy buttons, the shopkeeper card and the offline notice work unde
     // Header search: loads our search code, Pagefind's script, worker and WebAssembly.
     await page.goto(`/${locale}/store/`);
     await page.locator('.site-header input[name="q"]').fill(locale === 'zh' ? '护照' : 'passport');
-    await expect(page.locator('.search-live .search-hit').first()).toBeVisible();
+    await expect(page.locator('.search-live .search-hit').first()).toBeVisible({ timeout: 15_000 });
     // Copy a code, then a link to a step.
     await page.locator('button.fact-copy').first().click();
     await expect(page.locator('.copy-status')).not.toBeEmpty();
@@ -74,7 +76,7 @@ test('search, copy buttons, the shopkeeper card and the offline notice work unde
 
     // The search page with a query from the URL.
     await page.goto(`/${locale}/search/?q=${encodeURIComponent(locale === 'zh' ? '充值' : 'top up')}`);
-    await expect(page.locator('.search-page .search-hit').first()).toBeVisible();
+    await expect(page.locator('.search-page .search-hit').first()).toBeVisible({ timeout: 15_000 });
     await violations(page, `/${locale}/search/`);
 
     // The shopkeeper card: the form, then card 1 and card 2.

@@ -38,11 +38,13 @@ export function builtHtmlPaths(): string[] {
 /** Queries that find something on each language's search page, so the results markup is checked too. */
 const SEARCH_QUERY: Record<string, string> = { zh: '护照', en: 'passport' };
 
+/** An unknown address: the host answers with /404.html, as it would for a mistyped link. */
+export const NOT_FOUND = '/zh/no-such-page/';
+
 /** Every page to check: the sitemap, the 404 (at an unknown URL, as served), the offline pages, searches with results. */
 export function pagesToCheck(): string[] {
   const pages = new Set(sitemapPaths());
-  pages.add('/404.html');
-  pages.add('/zh/no-such-page/');
+  pages.add(NOT_FOUND);
   for (const locale of locales()) {
     pages.add(`/${locale}/offline/`);
     pages.add(`/${locale}/search/`);
@@ -54,6 +56,6 @@ export function pagesToCheck(): string[] {
 
 /** Built HTML pages that pagesToCheck() does not visit (should be none). */
 export function uncoveredPages(): string[] {
-  const visited = new Set(pagesToCheck().map((p) => p.replace(/\?.*$/, '')));
+  const visited = new Set(pagesToCheck().map((p) => (p === NOT_FOUND ? '/404.html' : p.replace(/\?.*$/, ''))));
   return builtHtmlPaths().filter((p) => !visited.has(p));
 }
