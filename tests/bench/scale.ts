@@ -206,7 +206,7 @@ export const scaleBench: BenchSection = {
     for (const size of [0, ...SIZES]) {
       const f = buildCopy(size);
       first ??= f;
-      const pagesStep = logged(f.log, /(\d+ page\(s\) built in [\d.]+m?s)/);
+      const pagesStep = logged(f.log, /(\d+ page\(s\) built in [^\n]+?)\s*$/m);
       const index = logged(f.log, /indexed pages by language \(([^)]+)\)/);
       const precache = logged(f.log, /precaches (\d+ files: [\d.]+ KB, [\d.]+ KB compressed)/);
       print(
