@@ -3,12 +3,15 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { explicitIds } from './src/lib/markdown/explicit-ids';
+import { guideLinks } from './src/lib/markdown/guide-links';
 import { anchorParity } from './src/integrations/anchor-parity';
 import { anchorHistory } from './src/integrations/anchor-history';
 import { linkCheck } from './src/integrations/link-check';
 import { alternatesOfUrl } from './src/lib/alternates';
 import { searchIndex } from './src/integrations/search-index';
 import { serviceWorker } from './src/integrations/service-worker';
+import { security } from './src/integrations/security';
+import { contentScan } from './src/integrations/content-scan';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -22,9 +25,12 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   markdown: {
-    processor: satteri({ hastPlugins: [explicitIds()] }),
+    // Guides: explicit heading and step ids, known components only; external links only to the allow-list.
+    processor: satteri({ hastPlugins: [explicitIds(), guideLinks()] }),
   },
   integrations: [
+    // First: no messenger or promotional link anywhere in content/ or the UI strings (src/lib/content-scan.ts).
+    contentScan(),
     mdx(),
     // Every URL with its language alternates and x-default (→ `/`), from the same source as the <head> links.
     sitemap({
@@ -34,6 +40,9 @@ export default defineConfig({
       serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
     }),
     anchorParity(),
+    // Each page's Content-Security-Policy, and a build error for whatever it would block (src/lib/csp.ts). Before
+    // the search index and the service worker, so they index and precache the final pages.
+    security(),
     // After the pages are written: pages → search index → service worker (DESIGN.md). Keep this before it.
     searchIndex(),
     anchorHistory(),

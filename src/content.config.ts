@@ -55,6 +55,10 @@ const facts = defineCollection({
     .refine((fact) => fact.confidence === 'unverified' || fact.sources.length > 0, {
       message: 'a confirmed or likely fact needs at least one source',
       path: ['sources'],
+    })
+    .refine((fact) => fact.kind !== 'url' || isAllowedExternalUrl(fact.value), {
+      message: 'a url fact must be an http(s) link to a host on the allow-list in src/lib/external-links.ts, without ad parameters',
+      path: ['value'],
     }),
 });
 

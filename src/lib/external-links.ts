@@ -26,17 +26,34 @@ export const ALLOWED_HOSTS: Record<string, readonly string[]> = {
 const HOSTS = Object.values(ALLOWED_HOSTS).flat();
 
 /** Never allowed, even if a host above were to match: messenger channels and invite links. */
-const FORBIDDEN = /(^|\.)(t\.me|telegram\.(me|org)|wa\.me|chat\.whatsapp\.com|postimg\.cc)$/i;
+const FORBIDDEN = /(^|\.)(t\.me|telegram\.(me|org|dog)|wa\.me|wa\.link|chat\.whatsapp\.com|postimg\.cc)$/i;
 
-export function isAllowedExternalUrl(href: string): boolean {
+/** Query parameters that mark a link as an ad or an affiliate link. */
+const TRACKING = /^(utm_[a-z]+|ref|referral|referrer|aff|affiliate|aff_id|affid|partner|promo|promocode|coupon|fbclid|gclid)$/i;
+
+/**
+ * Why a link may not appear on the site, as a phrase to follow the URL ("… is a messenger channel or invite link"),
+ * or undefined when it is fine: only http(s) links to the hosts above, never to a messenger channel, without ad or
+ * affiliate parameters.
+ */
+export function externalLinkProblem(href: string): string | undefined {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
-    return false;
+    return 'is not a valid URL';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'is not an http(s) link';
   const host = url.hostname.toLowerCase();
-  if (FORBIDDEN.test(host)) return false;
-  return HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+  if (FORBIDDEN.test(host)) return 'is a messenger channel or invite link, which the site never links to';
+  if (!HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`))) {
+    return `goes to ${host}, which is not on the allow-list in src/lib/external-links.ts`;
+  }
+  const tracking = [...url.searchParams.keys()].filter((key) => TRACKING.test(key));
+  if (tracking.length) return `carries ad or affiliate parameters (${tracking.join(', ')}); link to the page itself`;
+  return undefined;
+}
+
+export function isAllowedExternalUrl(href: string): boolean {
+  return externalLinkProblem(href) === undefined;
 }

@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: builds the site, serves dist/ with `astro preview` on PORT+200 and runs each bench section in
  * Debian's Chromium, printing figures. It never fails on a timing; it fails only when it cannot measure.
- *   npm run bench               every section
- *   npm run bench -- search     only the named sections
- * A section is a module exporting `{ name, run(context) }`; add yours to SECTIONS.
+ *   npm run bench               every section but the slow opt-in ones (pages, search, offline)
+ *   npm run bench -- search     only the named sections; `npm run bench -- scale` for build time as the site grows
+ * A section is a module exporting `{ name, run(context) }` (`optIn: true`: only when named); add yours to SECTIONS.
  */
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { startPreview } from '../tools/preview-server.ts';
 import { benchOffline } from './offline.ts';
+import { pagesBench } from './pages.ts';
+import { scaleBench } from './scale.ts';
 import { searchBench } from './search.ts';
 
 export interface BenchContext {
@@ -23,15 +25,17 @@ export interface BenchContext {
 
 export interface BenchSection {
   name: string;
+  /** Slow: runs only when named (`npm run bench -- scale`). */
+  optIn?: boolean;
   run: (context: BenchContext) => Promise<void>;
 }
 
 const offlineBench: BenchSection = { name: 'offline', run: async ({ dist }) => benchOffline(dist) };
 
-const SECTIONS: BenchSection[] = [searchBench, offlineBench];
+const SECTIONS: BenchSection[] = [pagesBench, searchBench, offlineBench, scaleBench];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const sections = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS;
+const sections = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS.filter((s) => !s.optIn);
 if (sections.length === 0) throw new Error(`No bench section named ${wanted.join(', ')}; there are: ${SECTIONS.map((s) => s.name).join(', ')}`);
 
 const port = Number(process.env['PORT'] ?? 4321) + 200;

@@ -89,7 +89,6 @@ async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
   // Cold: a fresh profile (empty cache) opens a guide page, focuses the header box and types the first query.
   const cold: { fromLastKey: number; fromFirstKey: number }[] = [];
   let downloads: string[] = [];
-  let loader: string[] = [];
   for (let run = 0; run < COLD_RUNS; run++) {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await ctx.newPage();
@@ -97,7 +96,6 @@ async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${origin}/${locale}/store/`, { waitUntil: 'networkidle' });
     const atLoad = requested.length;
-    loader = requested.filter((p) => /^\/_astro\/HeaderSearch/.test(p));
     await page.locator(box).focus();
     cold.push(await typeAndTime(page, status, queries[0]!));
     await page.waitForLoadState('networkidle');
@@ -116,8 +114,9 @@ async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
     await ctx.close();
   }
 
-  // Bytes of the first search: what was downloaded after the focus, plus the header's loader script.
-  const files = [...new Set([...loader, ...downloads])];
+  // Bytes of the first search: what was downloaded after the focus.
+  // (The header's loader is part of the site's one script, src/scripts/site.ts, which every page view loads.)
+  const files = [...new Set(downloads)];
   print(`${locale}: the first search downloads (sizes from dist/; brotli at quality 11, as a server would send them):`);
   let pagefindRaw = 0;
   let pagefindBrotli = 0;

@@ -157,7 +157,7 @@ test.describe('offline after one visit', () => {
   test('saved files that went missing are fetched back from the server, so the site works offline again', async ({ page, context }) => {
     await page.goto('/zh/');
     await waitForWorker(page);
-    const script = await page.locator('script[src*="OfflineNotices"]').getAttribute('src');
+    const script = await page.locator('script[src*="SiteScript"]').getAttribute('src');
     expect(await dropFromPrecache(page, ['/en/store/index.html', script!])).toBe(2);
 
     // The next page load puts them back: the script on request, the page through the repair it asks for.
@@ -286,7 +286,7 @@ test.describe('a new deploy', () => {
     const page = await context.newPage();
     await page.goto('/zh/');
     await waitForWorker(page);
-    const script = await page.locator('script[src*="OfflineNotices"]').getAttribute('src');
+    const script = await page.locator('script[src*="SiteScript"]').getAttribute('src');
     expect(await dropFromPrecache(page, ['/en/store/index.html', script!])).toBe(2);
 
     // B is deployed: A's script is gone from the server, so A's worker cannot repair its cache.

@@ -1,7 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { buildWith } from './helpers/fixture-build';
 
-// Each case builds a copy of the real site with one mistake and expects the build to stop and say where.
+/**
+ * Bad content fails the build, loudly, naming the file and the problem. Each case here builds a copy of the real
+ * site with one mistake (about 4 s each). Mistakes whose check is a plain function that the build calls are
+ * proven more cheaply, as unit tests of that function, where it is the same code path the build runs (the
+ * Markdown plugins in astro.config.ts, the content contract, the integrations). The whole set:
+ *
+ * | mistake                                              | where it is proven                                                 |
+ * | ---------------------------------------------------- | ------------------------------------------------------------------ |
+ * | frontmatter field of the wrong type / missing        | here: "bad frontmatter…", "a missing required field…"              |
+ * | missing translation: a UI string                     | here; tests/unit/i18n.test.ts (the parity check)                   |
+ * | missing translation: a guide file                    | here: "a guide without its translation…"                           |
+ * | anchor ids that differ between the languages         | here: "anchor ids that differ…"                                    |
+ * | an id used twice on a page                           | here; tests/unit/explicit-ids.test.ts (within one file)            |
+ * | heading without an explicit id, badly formed id      | tests/unit/explicit-ids.test.ts                                    |
+ * | `<Steps>` without one ordered list, step without id  | here: "<Steps> without an ordered list…"; explicit-ids.test.ts      |
+ * | unknown component, unknown or missing attribute      | tests/unit/explicit-ids.test.ts ("component use in guides")        |
+ * | a link or component inside a heading                 | tests/unit/explicit-ids.test.ts                                    |
+ * | a method page without a required section             | here: "a method page without a required section…"                  |
+ * | a broken internal link or #anchor, a stray language  | here: "a link to a missing anchor…"; tests/unit/links.test.ts       |
+ * | a `<Fact id>` that does not exist                    | here: "a fact with an unknown id…"                                 |
+ * | a fact without a source or a checked date            | here: "a fact without a source, or without its checked date…"      |
+ * | a source URL outside the allow-list                  | here: "a source outside the link allow-list…"                      |
+ * | an external link in a guide body outside the list    | here: "an external link in a guide body…"; guide-links.test.ts     |
+ * | a messenger / promotional link anywhere in content   | here: "a messenger link anywhere in content…"; content-scan.test.ts |
+ * | an inline script, handler or style attribute; an     | tests/unit/security.test.ts (src/lib/csp.ts, run by the security   |
+ * |   external link without rel="noopener noreferrer"   |   integration on every built page)                                 |
+ * | a shipped anchor id removed without an alias         | tests/unit/anchor-history.test.ts                                  |
+ * | an operator fact without its UI label                | tests/unit/operator-table.test.ts                                  |
+ * | a bad search keyword                                 | tests/unit/search-index.test.ts                                    |
+ * | a home chooser link to a missing guide or anchor     | here: "a chooser link to a missing guide…"; chooser.test.ts         |
+ * | a bad shopkeeper phrase                              | tests/unit/shopkeeper-phrases.test.ts                              |
+ * | a fact typed into prose; a forbidden claim           | tests/unit/content-contract.test.ts, forbidden-claims.test.ts      |
+ *                                                         (tests on the built pages, not build errors)
+ */
 describe('a content mistake fails the build, naming the file', () => {
   it('bad frontmatter names the file and the field', () => {
     const result = buildWith((file) => {
@@ -112,6 +145,46 @@ describe('a content mistake fails the build, naming the file', () => {
     });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/content\/guides\/(zh|en)\/store\.mdx: a method page missing sections: #cost-and-time/);
+  });
+
+  it('a fact without a source, or without its checked date, names the data file, the fact and the field', () => {
+    const JAZZ_WORLD = 'value: Jazz World\n  operator: jazz\n  confidence: confirmed\n  checked: 2026-11-26\n  sources: [jazz-faqs]\n';
+    const noSource = buildWith((file) => {
+      const facts = file('content/data/facts.yaml');
+      facts.write(facts.read().replace(JAZZ_WORLD, JAZZ_WORLD.replace('[jazz-faqs]', '[]')));
+    });
+    expect(noSource.ok).toBe(false);
+    expect(noSource.output).toMatch(/facts → jazz-world-app data does not match collection schema\.\s+sources: a confirmed or likely fact needs at least one source/);
+    expect(noSource.output).toMatch(/content\/data\/facts\.yaml/);
+    const noDate = buildWith((file) => {
+      const facts = file('content/data/facts.yaml');
+      facts.write(facts.read().replace(JAZZ_WORLD, JAZZ_WORLD.replace('  checked: 2026-11-26\n', '')));
+    });
+    expect(noDate.ok).toBe(false);
+    expect(noDate.output).toMatch(/facts → jazz-world-app data does not match collection schema\.\s+checked\W/);
+    expect(noDate.output).toMatch(/content\/data\/facts\.yaml/);
+  });
+
+  it('an external link in a guide body outside the allow-list names the file, line and link', () => {
+    const result = buildWith((file) => {
+      const en = file('content/guides/en/store.mdx');
+      en.write(en.read().replace('4. [#step-pay] Pay in cash and ask for a receipt.', '4. [#step-pay] Pay in cash and ask for a receipt, or pay less at [TopupDeals](https://topup-deals.example/pk).'));
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/content\/guides\/en\/store\.mdx:\d+:\d+: the link https:\/\/topup-deals\.example\/pk goes to topup-deals\.example, which is not on the allow-list/);
+  });
+
+  it('a messenger link anywhere in content, even as plain text, names each file and line', () => {
+    const result = buildWith((file) => {
+      const zh = file('content/guides/zh/store.mdx');
+      zh.write(zh.read().replace('## 费用和时间 [#cost-and-time]', '加客服微信群或 t.me/cheap_topups 更便宜。\n\n## 费用和时间 [#cost-and-time]'));
+      const strings = file('src/i18n/en.json');
+      strings.write(strings.read().replace('"footer.independent": "', '"footer.independent": "News: https://wa.me/923001234567 · '));
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/Messenger or promotional links are never allowed:/);
+    expect(result.output).toMatch(/content\/guides\/zh\/store\.mdx:\d+:\d+: t\.me\/cheap_topups is a messenger channel or invite link/);
+    expect(result.output).toMatch(/src\/i18n\/en\.json:\d+:\d+: https:\/\/wa\.me\/923001234567 is a messenger channel/);
   });
 
   it('a chooser link to a missing guide or anchor names content/data/chooser.yaml and the answer', () => {

@@ -1,50 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { linkHrefs, mainContent } from '../../src/lib/html';
-import { guideSlugs, readBuilt } from './helpers/site';
+import { mdxToJs } from 'satteri';
+import { externalLinkProblem, isAllowedExternalUrl } from '../../src/lib/external-links';
+import { guideLinks } from '../../src/lib/markdown/guide-links';
 
-// Cross-links between guides, as built: every guide sends the reader on ("if this doesn't work, try …"), every
-// guide is reached from another guide (not only from the home page), and both languages link alike.
+const FILE = new URL('file:///content/guides/en/example.mdx');
+const compile = (source: string) => mdxToJs(source, { hastPlugins: [guideLinks()], fileURL: FILE }).code;
 
-const slugs = guideSlugs('en');
-const locales = ['zh', 'en'] as const;
-
-/** The guide's own text: the article without its source list. */
-const article = (locale: string, slug: string) =>
-  mainContent(readBuilt(`/${locale}/${slug}/`)).replace(/<footer class="page-sources">[\s\S]*?<\/footer>/, '');
-
-/** Links from one guide to other pages of the site, as `slug` or `slug#anchor`, in the page's language. */
-function siteLinks(locale: string, slug: string): string[] {
-  return linkHrefs(article(locale, slug))
-    .map((href) => new RegExp(`^/${locale}/([a-z0-9-]+)/(#[a-z0-9-]+)?$`).exec(href))
-    .filter((m): m is RegExpExecArray => m !== null && m[1] !== slug)
-    .map((m) => `${m[1]}${m[2] ?? ''}`);
-}
-
-const guideTargets = (locale: string, slug: string) => [...new Set(siteLinks(locale, slug).map((l) => l.replace(/#.*/, '')).filter((s) => slugs.includes(s)))];
-
-describe('links between guides', () => {
-  it.each(slugs)('%s links to at least two other guides, in both languages', (slug) => {
-    for (const locale of locales) expect(guideTargets(locale, slug).length, `/${locale}/${slug}/`).toBeGreaterThanOrEqual(2);
+describe('external links (src/lib/external-links.ts)', () => {
+  it('allows listed hosts and their subdomains, over http(s)', () => {
+    expect(isAllowedExternalUrl('https://jazz.com.pk/faqs')).toBe(true);
+    expect(isAllowedExternalUrl('https://www.zong.com.pk/')).toBe(true);
   });
 
-  it.each(locales)('no guide is an orphan in %s: each is linked from at least one other guide', (locale) => {
-    const inbound = new Map(slugs.map((slug) => [slug, [] as string[]]));
-    for (const from of slugs) for (const to of guideTargets(locale, from)) inbound.get(to)?.push(from);
-    const orphans = [...inbound].filter(([, from]) => from.length === 0).map(([slug]) => slug);
-    expect(orphans).toEqual([]);
+  it('says why a link is refused: messenger channel, unlisted host, ad or affiliate parameters, not http', () => {
+    expect(externalLinkProblem('https://t.me/cheap_topups')).toMatch(/messenger channel or invite link/);
+    expect(externalLinkProblem('https://chat.whatsapp.com/AbC')).toMatch(/messenger channel/);
+    expect(externalLinkProblem('https://wa.me/923001234567')).toMatch(/messenger channel/);
+    expect(externalLinkProblem('https://topup-deals.example/')).toMatch(/goes to topup-deals\.example, which is not on the allow-list/);
+    expect(externalLinkProblem('https://jazz.com.pk/?utm_source=blog&ref=ali')).toMatch(/ad or affiliate parameters \(utm_source, ref\)/);
+    expect(externalLinkProblem('ftp://jazz.com.pk/')).toMatch(/not an http\(s\) link/);
+    // A look-alike host is not a subdomain.
+    expect(externalLinkProblem('https://notjazz.com.pk/')).toMatch(/not on the allow-list/);
+  });
+});
+
+describe('links written in a guide body (src/lib/markdown/guide-links.ts)', () => {
+  it('lets allowed links through and adds rel="noopener noreferrer"', () => {
+    const code = compile('See [Jazz](https://jazz.com.pk/faqs), [Zong](https://zong.com.pk/) and [a step](#step-pay).\n');
+    expect(code.match(/rel: "noopener noreferrer"/g)).toHaveLength(2);
+    expect(code).toContain('href: "#step-pay"');
   });
 
-  it.each(slugs)('%s links to the same pages and anchors in both languages', (slug) => {
-    const [zh, en] = locales.map((locale) => [...new Set(siteLinks(locale, slug))].sort());
-    expect(zh).toEqual(en);
+  it('fails naming file, line and link for a Markdown link, a bare URL or an <a> tag to a refused host', () => {
+    expect(() => compile('Intro.\n\nJoin [our channel](https://t.me/cheap_topups).\n')).toThrow(
+      /example\.mdx:3:6: the link https:\/\/t\.me\/cheap_topups is a messenger channel or invite link, which the site never links to\./,
+    );
+    expect(() => compile('See [deals](https://topup-deals.example/) now.\n')).toThrow(/example\.mdx:1:5: the link https:\/\/topup-deals\.example\/ goes to topup-deals\.example/);
+    expect(() => compile('Ask <a href="https://wa.me/923001234567">here</a>.\n')).toThrow(/example\.mdx:1:5: the link https:\/\/wa\.me\/923001234567 is a messenger/);
+    expect(() => compile('[Jazz](https://jazz.com.pk/?aff=12)\n')).toThrow(/ad or affiliate parameters \(aff\)/);
+    // GFM turns a bare URL into a link too.
+    expect(() => compile('Cheaper at https://topup-deals.example/x today.\n')).toThrow(/example\.mdx:1:12: the link https:\/\/topup-deals\.example\/x goes to/);
   });
 
-  it.each(['store', 'convenience-shop'])('%s offers the shopkeeper card to readers who cannot speak Urdu', (slug) => {
-    for (const locale of locales) {
-      const link = new RegExp(`<a href="/${locale}/show-shopkeeper/">([^<]+)</a>`).exec(article(locale, slug))?.[1];
-      // In Chinese the person at a franchise counter is 店员, at a small shop 店主 (content/glossary.md).
-      const zh = `把用乌尔都语和英语写的卡片给${slug === 'store' ? '店员' : '店主'}看`;
-      expect(link, `/${locale}/${slug}/`).toBe(locale === 'en' ? 'Show the shopkeeper a card in Urdu and English' : zh);
-    }
+  it('leaves tel:, sms: and internal links alone', () => {
+    expect(() => compile('[call](tel:*123%23) [text](sms:8558) [home](/en/) [top](#top)\n')).not.toThrow();
   });
 });
