@@ -27,9 +27,44 @@ showConnection();
 addEventListener('online', showConnection);
 addEventListener('offline', showConnection);
 
+/** The reader's browser asks sites to save data (Chrome's data saver, the Save-Data header). */
+function savingData(): boolean {
+  return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+}
+
+/**
+ * The offline copy is about half a megabyte. A reader saving data is asked first (OfflineOffer.astro); once they
+ * accepted, the worker controls the site and later visits just check for updates.
+ */
+function begin(): void {
+  const offer = document.querySelector<HTMLElement>('[data-sw-offer]');
+  if (navigator.serviceWorker.controller || !savingData()) void start();
+  else if (offer) offerOfflineCopy(offer);
+}
+
+function offerOfflineCopy(offer: HTMLElement): void {
+  const button = offer.querySelector<HTMLButtonElement>('[data-sw-save]');
+  const note = offer.querySelector<HTMLElement>('.sw-offer-status');
+  if (!button || !note) return;
+  offer.hidden = false;
+  button.addEventListener(
+    'click',
+    () => {
+      button.disabled = true;
+      note.textContent = note.dataset['saving'] ?? '';
+      void start();
+      void navigator.serviceWorker.ready.then(() => {
+        note.textContent = note.dataset['saved'] ?? '';
+        button.hidden = true;
+      });
+    },
+    { once: true },
+  );
+}
+
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  if (document.readyState === 'complete') void start();
-  else addEventListener('load', () => void start(), { once: true });
+  if (document.readyState === 'complete') begin();
+  else addEventListener('load', begin, { once: true });
 }
 
 async function start(): Promise<void> {

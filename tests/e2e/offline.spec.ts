@@ -175,6 +175,33 @@ test.describe('offline after one visit', () => {
  * Deploys: build A is the site under test (dist/); build B is the same site with a visible marker in every page
  * and a changed script (so its hashed file names differ), served in turn on one origin by a tiny static host.
  */
+test.describe('a reader saving data (Save-Data)', () => {
+  test('is asked before the half-megabyte offline copy is downloaded, and has it offline once they agree', async ({ page, context }) => {
+    // Chromium's data saver shows as navigator.connection.saveData.
+    await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+    await page.goto('/en/store/');
+    const offer = page.locator('[data-sw-offer]');
+    await expect(offer).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    // Nothing of the offline copy yet: no worker, no saved files.
+    expect(await page.evaluate(async () => ({ worker: Boolean(await navigator.serviceWorker.getRegistration()), caches: (await caches.keys()).length }))).toEqual({ worker: false, caches: 0 });
+
+    await offer.getByRole('button', { name: 'Save for offline reading' }).click();
+    await expect(offer.locator('.sw-offer-status')).toHaveText('Saved. Every page and the search now work without a connection.');
+    await waitForWorker(page);
+    await context.setOffline(true);
+    expect((await page.goto('/zh/tips/'))?.ok()).toBe(true);
+    // The worker controls the site now: no offer on the next pages.
+    await expect(page.locator('[data-sw-offer]')).toBeHidden();
+  });
+
+  test('readers not saving data never see the offer, and get the offline copy by themselves', async ({ page }) => {
+    await page.goto('/zh/store/');
+    await waitForWorker(page);
+    await expect(page.locator('[data-sw-offer]')).toBeHidden();
+  });
+});
+
 test.describe('a new deploy', () => {
   test.describe.configure({ mode: 'serial' });
   let server: StaticServer;
@@ -274,7 +301,8 @@ test.describe('a new deploy', () => {
     await expect(page.getByRole('status').filter({ hasText: 'A newer version' })).toBeVisible({ timeout: 20_000 });
     expect(await buildOfPage(page)).toBe('A');
     await page.locator('.cards a').first().click();
-    await expect(page).toHaveURL(/\/en\/store\/$/);
+    // The click first hands over to the waiting worker, then navigates: on a busy machine that takes a while.
+    await expect(page).toHaveURL(/\/en\/store\/$/, { timeout: 20_000 });
     await expect(page.locator('html')).toHaveAttribute('data-build', 'B');
     expect(await buildOfPage(page)).toBe('B');
     await context.close();
