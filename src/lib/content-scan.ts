@@ -2,19 +2,19 @@ import { externalLinkProblem } from './external-links';
 
 /**
  * Messenger-channel and promotional links anywhere in the content: guide prose (as a link or as plain text such as
- * "t.me/cheap_topups"), frontmatter, data files, UI strings. The site never sends readers to Telegram or WhatsApp
+ * a Telegram channel address typed without a scheme), frontmatter, data files, UI strings. The site never sends readers to Telegram or WhatsApp
  * channels, invite links or "agents", nor carries ad or affiliate links (BRIEFING: no promotional links, ever).
  * Pure; src/integrations/content-scan.ts runs it over the files when a build starts.
  */
 export interface ContentFinding {
   line: number;
   column: number;
-  /** The text found, e.g. `t.me/cheap_topups`. */
+  /** The text found: the link or address as written. */
   found: string;
   problem: string;
 }
 
-/** Messenger and invite-link hosts, written with or without a scheme (`t.me/x`, `https://wa.me/92…`). */
+/** Messenger and invite-link addresses (Telegram's t.me, WhatsApp's wa.me, …), written with or without a scheme. */
 const MESSENGER = /(?<![\w.@-])(?:https?:\/\/)?(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|telegram\.org\/joinchat|wa\.me|wa\.link|chat\.whatsapp\.com|whatsapp\.com\/channel|api\.whatsapp\.com\/send)(?![\w.-]*[\w-])(?:\/[^\s)\]"'<>,，。）]*)?/gi;
 
 /** Any http(s) URL, to check for ad and affiliate parameters. */
@@ -40,7 +40,7 @@ export function scanContent(text: string): ContentFinding[] {
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** One line per finding: `content/guides/en/store.mdx:12:5: t.me/cheap_topups is a messenger …`. */
+/** One line per finding: `content/guides/en/store.mdx:12:5: <the address> is a messenger …`. */
 export function describeFindings(file: string, findings: readonly ContentFinding[]): string[] {
   return findings.map((f) => `${file}:${f.line}:${f.column}: ${f.found} is ${f.problem}`);
 }
