@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { fileOfPath } from '../lib/link-check';
-import { pageProblems, withPolicy } from '../lib/csp';
+import { pageProblems, sitePolicy, withPolicy } from '../lib/csp';
+import { headersFile, redirectsFile } from '../lib/cdn';
 import { readBuiltSite } from './built-site';
 
 /**
@@ -12,6 +13,8 @@ import { readBuiltSite } from './built-site';
  * naming page and problem, when a page has something the policy would block (an inline script, an inline event
  * handler, a style attribute, a javascript: URL) or an external link that is off the allow-list or lacks
  * rel="noopener noreferrer". Runs before the search index and the service worker, so they see the final pages.
+ * Then writes dist/_headers (the same policy as an HTTP header for the whole site, with frame-ancestors, the other
+ * security headers and cache lifetimes) and dist/_redirects for the CDN (src/lib/cdn.ts).
  *
  * Why not Astro's `security.csp`: it lists the hashes of every script and stylesheet of the whole site on every
  * page (about 500 bytes brotli per page here, where scripts are files and need no hash), and it does not check
@@ -35,6 +38,11 @@ export function security(): AstroIntegration {
         }
         if (problems.length) throw new Error(`Pages break the security policy:\n  ${problems.join('\n  ')}`);
         logger.info(`${pages.size} pages carry a Content-Security-Policy; no inline scripts or handlers; external links on the allow-list, with rel="noopener noreferrer"`);
+        // For a CDN (src/lib/cdn.ts): the policy as a header, with what only a header can say, the other security
+        // headers and cache lifetimes; and permanent redirects to the pages' trailing-slash addresses.
+        await writeFile(join(root, '_headers'), headersFile(sitePolicy(pages.values())));
+        await writeFile(join(root, '_redirects'), redirectsFile(pages.keys()));
+        logger.info(`_headers and _redirects written for the CDN`);
       },
     },
   };

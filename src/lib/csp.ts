@@ -39,6 +39,23 @@ export function policyFor(html: string): string {
   return [...CSP_DIRECTIVES, ['style-src', "'self'", ...hashes].join(' ')].join('; ');
 }
 
+/**
+ * What only an HTTP header can say (a `<meta>` policy ignores it): no other site may put our pages in a frame.
+ */
+export const HEADER_ONLY_DIRECTIVES: readonly string[] = ["frame-ancestors 'none'"];
+
+/**
+ * The policy of the whole site as one HTTP header (dist/_headers, src/lib/cdn.ts): the directives above, what only
+ * a header can carry, and style-src with the hash of every inline stylesheet of every page. One policy fits every
+ * page: pages differ only in which of the site's few stylesheets they inline, all of them ours, and each page's own
+ * `<meta>` policy (both are enforced) still narrows style-src to that page's stylesheet.
+ */
+export function sitePolicy(pages: Iterable<string>): string {
+  const hashes = new Set<string>();
+  for (const html of pages) for (const css of inlineStyles(html)) hashes.add(styleHash(css));
+  return [...CSP_DIRECTIVES, ...HEADER_ONLY_DIRECTIVES, ['style-src', "'self'", ...[...hashes].sort()].join(' ')].join('; ');
+}
+
 export const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/i;
 
 /**
