@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { DIST } from './runtime';
+
+/**
+ * The site in Chromium on Cloudflare's runtime, under the header policy and Permissions-Policy as well as each
+ * page's `<meta>` policy: pages, search and copy buttons raise no violation and no error; no other site can frame a
+ * page; the service worker installs with the CDN's real statuses, redirects and cache headers.
+ */
+
+/** Every CSP violation (DOM event) and every console error or warning about a policy, and uncaught errors. */
+async function watch(context: BrowserContext) {
+  const problems: string[] = [];
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __csp?: string[] };
+      (w.__csp ??= []).push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    // Chromium reports a header it cannot parse (an unknown Permissions-Policy feature, say) as an error or warning.
+    if (message.type() === 'error' || /Permissions-Policy|Content Security Policy|Content-Security-Policy/i.test(text)) problems.push(`console ${message.type()} on ${message.page()?.url()}: ${text}`);
+  });
+  context.on('weberror', (error) => problems.push(`uncaught on ${error.page()?.url()}: ${error.error().message}`));
+  const violations = async (page: Page, where: string) => {
+    const found = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+    problems.push(...found.map((v) => `${where}: CSP violation: ${v}`));
+  };
+  return { problems, violations };
+}
+
+test('pages, search and the copy buttons work under the header policy and Permissions-Policy, without a violation', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ baseURL: baseURL!, permissions: ['clipboard-read', 'clipboard-write'] });
+  const { problems, violations } = await watch(context);
+  const page = await context.newPage();
+  for (const [locale, query, page2] of [['zh', '护照', '充值'], ['en', 'passport', 'top up']] as const) {
+    const response = await page.goto(`/${locale}/store/`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    // The header search: our script, Pagefind's script, its worker (whose own policy is the header's) and WebAssembly.
+    await page.locator('.site-header input[name="q"]').fill(query);
+    await expect(page.locator('.search-live .search-hit').first()).toBeVisible({ timeout: 15_000 });
+    // Copying a code: clipboard-write=(self) lets it through (clipboard-read=() would stop a page reading it back).
+    const copy = page.locator('button.fact-copy').first();
+    await copy.click();
+    await expect(page.locator('.copy-status')).toHaveText((await copy.getAttribute('data-announce'))!);
+    await expect(copy.locator('.fact-copy-label')).toHaveText((await copy.getAttribute('data-copied'))!);
+    await violations(page, `/${locale}/store/`);
+
+    await page.goto(`/${locale}/search/?q=${encodeURIComponent(page2)}`);
+    await expect(page.locator('.search-page .search-hit').first()).toBeVisible({ timeout: 15_000 });
+    await violations(page, `/${locale}/search/`);
+  }
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
+test('no other page can frame the site: the header\'s frame-ancestors (and X-Frame-Options) block it', async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const messages: string[] = [];
+  page.on('console', (m) => messages.push(m.text()));
+  const framed = async () => {
+    await page.setContent(`<iframe src="${baseURL}/zh/store/" title="framed"></iframe>`);
+    await page.waitForTimeout(0);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await frame?.waitForLoadState().catch(() => undefined);
+    return (await frame?.locator('#step-pay').count().catch(() => 0)) ?? 0;
+  };
+  expect(await framed()).toBe(0);
+  expect(messages.join('\n')).toMatch(/frame-ancestors 'none'/);
+
+  // The same page without the two headers does load in the frame: the headers are what block it.
+  await page.route(`${baseURL}/zh/store/`, async (route) => {
+    const response = await route.fetch();
+    const headers = response.headers();
+    delete headers['content-security-policy'];
+    delete headers['x-frame-options'];
+    await route.fulfill({ response, headers });
+  });
+  expect(await framed()).toBe(1);
+  await context.close();
+});
+
+/** The worker's precache manifest: every URL it saves (relative to the origin). */
+function precacheManifest(): string[] {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  return [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
+}
+
+test('the service worker installs from the CDN: every file saved through its real statuses, redirects and cache headers', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ baseURL: baseURL! });
+  const { problems } = await watch(context);
+  const failed: string[] = [];
+  const statuses = new Map<string, number[]>();
+  context.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    statuses.set(path, [...(statuses.get(path) ?? []), r.status()]);
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  const page = await context.newPage();
+  expect((await context.request.get('/sw.js')).headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+  await page.goto('/zh/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+  const manifest = precacheManifest();
+  expect(manifest.length).toBeGreaterThan(50);
+  const saved = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('workbox-precache'));
+    return name ? (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname) : [];
+  });
+  expect(saved.sort()).toEqual(manifest.map((u) => `/${u}`).sort());
+  // The manifest names pages by their files (`zh/store/index.html`): on this CDN each is a 307 to the page's own
+  // address, which the worker follows and saves under the file's name.
+  expect(statuses.get('/zh/store/index.html')).toContain(307);
+  expect(failed).toEqual([]);
+
+  // Offline, saved pages and the search work.
+  await context.setOffline(true);
+  await page.goto('/en/store/');
+  await expect(page.locator('#step-pay')).toContainText('Pay in cash');
+  await page.goto('/zh/search/?q=%E6%8A%A4%E7%85%A7');
+  await expect(page.locator('.search-page .search-hit').first()).toBeVisible({ timeout: 15_000 });
+  await context.setOffline(false);
+  await context.close();
+  expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), problems.join('\n')).toEqual([]);
+});
