@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { fileOfPath } from '../lib/link-check';
 import { pageProblems, sitePolicy, withPolicy } from '../lib/csp';
-import { headersFile, redirectsFile } from '../lib/cdn';
+import { headerRules, headersFile, redirectsFile } from '../lib/cdn';
 import { readBuiltSite } from './built-site';
 
 /**
@@ -40,7 +40,7 @@ export function security(): AstroIntegration {
         logger.info(`${pages.size} pages carry a Content-Security-Policy; no inline scripts or handlers; external links on the allow-list, with rel="noopener noreferrer"`);
         // For a CDN (src/lib/cdn.ts): the policy as a header, with what only a header can say, the other security
         // headers and cache lifetimes; and permanent redirects to the pages' trailing-slash addresses.
-        await writeFile(join(root, '_headers'), headersFile(sitePolicy(pages.values())));
+        await writeFile(join(root, '_headers'), headersFile(headerRules(sitePolicy(pages.values()))));
         await writeFile(join(root, '_redirects'), redirectsFile(pages.keys()));
         logger.info(`_headers and _redirects written for the CDN`);
       },
