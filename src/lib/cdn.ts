@@ -52,7 +52,8 @@ export const REVALIDATE_PATHS: readonly string[] = [
 
 /**
  * Browser features the site may use, and only from its own pages: copying a code or link (clipboard-write), the
- * shopkeeper card's full screen and keeping the screen on (fullscreen, screen-wake-lock). Everything else is off.
+ * shopkeeper card's full screen and keeping the screen on (fullscreen, screen-wake-lock). The other powerful
+ * features are off. Only names Chromium knows: it reports an unknown one on every page (tests/cdn/browser.spec.ts).
  */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',

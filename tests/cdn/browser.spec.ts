@@ -85,6 +85,21 @@ test('no other page can frame the site: the header\'s frame-ancestors (and X-Fra
   await context.close();
 });
 
+test('the shopkeeper card goes full screen and may keep the screen on under the Permissions-Policy; other features are off', async ({ page }) => {
+  await page.goto('/en/show-shopkeeper/');
+  const allowed = await page.evaluate(() => {
+    const policy = (document as unknown as { featurePolicy: { allowsFeature: (f: string) => boolean } }).featurePolicy;
+    return Object.fromEntries(['fullscreen', 'screen-wake-lock', 'clipboard-write', 'camera', 'geolocation', 'microphone', 'payment', 'clipboard-read'].map((f) => [f, policy.allowsFeature(f)]));
+  });
+  expect(allowed).toEqual({ fullscreen: true, 'screen-wake-lock': true, 'clipboard-write': true, camera: false, geolocation: false, microphone: false, payment: false, 'clipboard-read': false });
+  await page.locator('#sk-number').fill('03001234567');
+  await page.locator('#sk-kind-load').check();
+  await page.locator('#sk-amount').fill('500');
+  await page.locator('.sk-submit').click();
+  await page.locator('#card-load').getByRole('button', { name: 'Full screen' }).click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id)).toBe('shopkeeper');
+});
+
 /** The worker's precache manifest: every URL it saves (relative to the origin). */
 function precacheManifest(): string[] {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
