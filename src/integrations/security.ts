@@ -37,7 +37,9 @@ export function security(): AstroIntegration {
           }
         }
         if (problems.length) throw new Error(`Pages break the security policy:\n  ${problems.join('\n  ')}`);
-        logger.info(`${pages.size} pages carry a Content-Security-Policy; no inline scripts or handlers; external links on the allow-list, with rel="noopener noreferrer"`);
+        logger.info(
+          `${pages.size} pages carry a Content-Security-Policy; no inline scripts or handlers; external links on the allow-list, with rel="noopener noreferrer"`,
+        );
         // For a CDN (src/lib/cdn.ts): the policy as a header, with what only a header can say, the other security
         // headers and cache lifetimes; and permanent redirects to the pages' trailing-slash addresses.
         await writeFile(join(root, '_headers'), headersFile(headerRules(sitePolicy(pages.values()))));

@@ -53,7 +53,9 @@ export const HEADER_ONLY_DIRECTIVES: readonly string[] = ["frame-ancestors 'none
 export function sitePolicy(pages: Iterable<string>): string {
   const hashes = new Set<string>();
   for (const html of pages) for (const css of inlineStyles(html)) hashes.add(styleHash(css));
-  return [...CSP_DIRECTIVES, ...HEADER_ONLY_DIRECTIVES, ['style-src', "'self'", ...[...hashes].sort()].join(' ')].join('; ');
+  return [...CSP_DIRECTIVES, ...HEADER_ONLY_DIRECTIVES, ['style-src', "'self'", ...[...hashes].sort()].join(' ')].join(
+    '; ',
+  );
 }
 
 export const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/i;
@@ -79,7 +81,10 @@ export function pageProblems(html: string): string[] {
   const problems: string[] = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const attributes = m[1] ?? '';
-    if (!/\ssrc="/i.test(attributes)) problems.push(`an inline <script> (scripts must be files: put it in a component's bundled <script>): ${(m[2] ?? '').trim().slice(0, 60)}`);
+    if (!/\ssrc="/i.test(attributes))
+      problems.push(
+        `an inline <script> (scripts must be files: put it in a component's bundled <script>): ${(m[2] ?? '').trim().slice(0, 60)}`,
+      );
   }
   for (const m of html.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*?\s(on[a-z]+)="/gi)) {
     problems.push(`an inline event handler ${m[2]} on <${m[1]}> (add the listener in a bundled script)`);
@@ -87,16 +92,20 @@ export function pageProblems(html: string): string[] {
   for (const m of html.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*?\sstyle="([^"]*)"/gi)) {
     problems.push(`a style attribute on <${m[1]}>: style="${m[2]}" (use a class in the stylesheet)`);
   }
-  for (const m of html.matchAll(/<(a|link|script|img|iframe|form|area)\b[^>]*?\s(?:href|src|action)="\s*javascript:/gi)) {
+  for (const m of html.matchAll(
+    /<(a|link|script|img|iframe|form|area)\b[^>]*?\s(?:href|src|action)="\s*javascript:/gi,
+  )) {
     problems.push(`a javascript: URL on <${m[1]}>`);
   }
   for (const m of html.matchAll(/<a\b([^>]*)>/gi)) {
     const attributes = m[1] ?? '';
     const href = decodeEntities(/\shref="([^"]*)"/i.exec(attributes)?.[1] ?? '');
     if (!/^https?:\/\//i.test(href) || isOwnOrigin(href, html)) continue;
-    if (!isAllowedExternalUrl(href)) problems.push(`a link to ${href}, whose host is not on the allow-list in src/lib/external-links.ts`);
+    if (!isAllowedExternalUrl(href))
+      problems.push(`a link to ${href}, whose host is not on the allow-list in src/lib/external-links.ts`);
     const rel = new Set((/\srel="([^"]*)"/i.exec(attributes)?.[1] ?? '').split(/\s+/));
-    if (!rel.has('noopener') || !rel.has('noreferrer')) problems.push(`an external link to ${href} without rel="noopener noreferrer"`);
+    if (!rel.has('noopener') || !rel.has('noreferrer'))
+      problems.push(`an external link to ${href} without rel="noopener noreferrer"`);
   }
   return problems;
 }

@@ -21,7 +21,8 @@ async function watch(context: BrowserContext) {
   context.on('console', (message) => {
     const text = message.text();
     // Chromium reports a header it cannot parse (an unknown Permissions-Policy feature, say) as an error or warning.
-    if (message.type() === 'error' || /Permissions-Policy|Content Security Policy|Content-Security-Policy/i.test(text)) problems.push(`console ${message.type()} on ${message.page()?.url()}: ${text}`);
+    if (message.type() === 'error' || /Permissions-Policy|Content Security Policy|Content-Security-Policy/i.test(text))
+      problems.push(`console ${message.type()} on ${message.page()?.url()}: ${text}`);
   });
   context.on('weberror', (error) => problems.push(`uncaught on ${error.page()?.url()}: ${error.error().message}`));
   const violations = async (page: Page, where: string) => {
@@ -31,12 +32,18 @@ async function watch(context: BrowserContext) {
   return { problems, violations };
 }
 
-test('pages, search and the copy buttons work under the header policy and Permissions-Policy, without a violation', async ({ browser, baseURL }) => {
+test('pages, search and the copy buttons work under the header policy and Permissions-Policy, without a violation', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const context = await browser.newContext({ baseURL: baseURL!, permissions: ['clipboard-read', 'clipboard-write'] });
   const { problems, violations } = await watch(context);
   const page = await context.newPage();
-  for (const [locale, query, page2] of [['zh', '护照', '充值'], ['en', 'passport', 'top up']] as const) {
+  for (const [locale, query, page2] of [
+    ['zh', '护照', '充值'],
+    ['en', 'passport', 'top up'],
+  ] as const) {
     const response = await page.goto(`/${locale}/store/`);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     // The header search: our script, Pagefind's script, its worker (whose own policy is the header's) and WebAssembly.
@@ -58,7 +65,10 @@ test('pages, search and the copy buttons work under the header policy and Permis
   expect(problems, problems.join('\n')).toEqual([]);
 });
 
-test('no other page can frame the site: the header\'s frame-ancestors (and X-Frame-Options) block it', async ({ browser, baseURL }) => {
+test("no other page can frame the site: the header's frame-ancestors (and X-Frame-Options) block it", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const messages: string[] = [];
@@ -68,7 +78,12 @@ test('no other page can frame the site: the header\'s frame-ancestors (and X-Fra
     await page.waitForTimeout(0);
     const frame = page.frames().find((f) => f !== page.mainFrame());
     await frame?.waitForLoadState().catch(() => undefined);
-    return (await frame?.locator('#step-pay').count().catch(() => 0)) ?? 0;
+    return (
+      (await frame
+        ?.locator('#step-pay')
+        .count()
+        .catch(() => 0)) ?? 0
+    );
   };
   expect(await framed()).toBe(0);
   expect(messages.join('\n')).toMatch(/frame-ancestors 'none'/);
@@ -85,13 +100,35 @@ test('no other page can frame the site: the header\'s frame-ancestors (and X-Fra
   await context.close();
 });
 
-test('the shopkeeper card goes full screen and may keep the screen on under the Permissions-Policy; other features are off', async ({ page }) => {
+test('the shopkeeper card goes full screen and may keep the screen on under the Permissions-Policy; other features are off', async ({
+  page,
+}) => {
   await page.goto('/en/show-shopkeeper/');
   const allowed = await page.evaluate(() => {
     const policy = (document as unknown as { featurePolicy: { allowsFeature: (f: string) => boolean } }).featurePolicy;
-    return Object.fromEntries(['fullscreen', 'screen-wake-lock', 'clipboard-write', 'camera', 'geolocation', 'microphone', 'payment', 'clipboard-read'].map((f) => [f, policy.allowsFeature(f)]));
+    return Object.fromEntries(
+      [
+        'fullscreen',
+        'screen-wake-lock',
+        'clipboard-write',
+        'camera',
+        'geolocation',
+        'microphone',
+        'payment',
+        'clipboard-read',
+      ].map((f) => [f, policy.allowsFeature(f)]),
+    );
   });
-  expect(allowed).toEqual({ fullscreen: true, 'screen-wake-lock': true, 'clipboard-write': true, camera: false, geolocation: false, microphone: false, payment: false, 'clipboard-read': false });
+  expect(allowed).toEqual({
+    fullscreen: true,
+    'screen-wake-lock': true,
+    'clipboard-write': true,
+    camera: false,
+    geolocation: false,
+    microphone: false,
+    payment: false,
+    'clipboard-read': false,
+  });
   await page.locator('#sk-number').fill('03001234567');
   await page.locator('#sk-kind-load').check();
   await page.locator('#sk-amount').fill('500');
@@ -106,7 +143,10 @@ function precacheManifest(): string[] {
   return [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
 }
 
-test('the service worker installs from the CDN: every file saved through its real statuses, redirects and cache headers', async ({ browser, baseURL }) => {
+test('the service worker installs from the CDN: every file saved through its real statuses, redirects and cache headers', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const context = await browser.newContext({ baseURL: baseURL! });
   const { problems } = await watch(context);
@@ -122,7 +162,10 @@ test('the service worker installs from the CDN: every file saved through its rea
   await page.goto('/zh/');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
   });
   const manifest = precacheManifest();
   expect(manifest.length).toBeGreaterThan(50);
@@ -144,5 +187,8 @@ test('the service worker installs from the CDN: every file saved through its rea
   await expect(page.locator('.search-page .search-hit').first()).toBeVisible({ timeout: 15_000 });
   await context.setOffline(false);
   await context.close();
-  expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), problems.join('\n')).toEqual([]);
+  expect(
+    problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)),
+    problems.join('\n'),
+  ).toEqual([]);
 });

@@ -49,11 +49,16 @@ test.afterAll(async () => {
 const scriptsOf = (dist: string) => new Set(readdirSync(join(dist, '_astro')).map((f) => `/_astro/${f}`));
 
 async function buildOf(page: Page): Promise<string> {
-  const { marked, flag } = await page.evaluate(() => ({ marked: document.body.textContent?.includes('[build B]') ?? false, flag: document.documentElement.dataset['build'] ?? null }));
+  const { marked, flag } = await page.evaluate(() => ({
+    marked: document.body.textContent?.includes('[build B]') ?? false,
+    flag: document.documentElement.dataset['build'] ?? null,
+  }));
   return marked && flag === 'B' ? 'B' : !marked && !flag ? 'A' : `mixed (marker ${marked}, script ${flag})`;
 }
 
-test('without a service worker, the next page view is the new build at once; unchanged content-named files come from the browser cache', async ({ browser }) => {
+test('without a service worker, the next page view is the new build at once; unchanged content-named files come from the browser cache', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const origin = await deploy(DIST);
   const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
@@ -62,11 +67,15 @@ test('without a service worker, the next page view is the new build at once; unc
   await cdp.send('Network.enable');
   // How each URL was answered: from the network (status), revalidated (304), or from the cache without a request.
   const answers = new Map<string, string[]>();
-  const note = (url: string, how: string) => answers.set(new URL(url).pathname, [...(answers.get(new URL(url).pathname) ?? []), how]);
+  const note = (url: string, how: string) =>
+    answers.set(new URL(url).pathname, [...(answers.get(new URL(url).pathname) ?? []), how]);
   const ids = new Map<string, string>();
   cdp.on('Network.requestWillBeSent', (e) => ids.set(e.requestId, e.request.url));
   cdp.on('Network.requestServedFromCache', (e) => note(ids.get(e.requestId)!, 'cache'));
-  cdp.on('Network.responseReceivedExtraInfo', (e) => ids.has(e.requestId) && note(ids.get(e.requestId)!, String(e.statusCode)));
+  cdp.on(
+    'Network.responseReceivedExtraInfo',
+    (e) => ids.has(e.requestId) && note(ids.get(e.requestId)!, String(e.statusCode)),
+  );
 
   await page.goto('/zh/store/');
   expect(await buildOf(page)).toBe('A');
@@ -92,7 +101,9 @@ test('without a service worker, the next page view is the new build at once; unc
   await context.close();
 });
 
-test('with the service worker, the new deploy is found on the next navigation and taken on Reload; every page is then the new build, offline too', async ({ browser }) => {
+test('with the service worker, the new deploy is found on the next navigation and taken on Reload; every page is then the new build, offline too', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const origin = await deploy(DIST);
   const context = await browser.newContext({ baseURL: origin });
@@ -102,7 +113,10 @@ test('with the service worker, the new deploy is found on the next navigation an
   await page.goto('/zh/store/');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
   });
   expect(await buildOf(page)).toBe('A');
 

@@ -19,7 +19,10 @@ const SIX_MONTHS = 15_768_000;
 type Policy = Map<string, string[]>;
 
 function parsePolicy(text: string): Policy {
-  const directives = text.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]);
+  const directives = text
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .filter((d) => d[0]);
   const policy: Policy = new Map();
   for (const [name, ...sources] of directives) {
     expect(policy.has(name!), `directive ${name} twice in ${text}`).toBe(false);
@@ -30,7 +33,9 @@ function parsePolicy(text: string): Policy {
 
 /** `'sha256-…'` of each inline stylesheet of a page, computed here, independently of the build's code. */
 function styleHashes(html: string): string[] {
-  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`,
+  );
 }
 
 function expectSecurityHeaders(response: APIResponse, where: string): Policy {
@@ -43,9 +48,11 @@ function expectSecurityHeaders(response: APIResponse, where: string): Policy {
   const hsts = /^max-age=(\d+); includeSubDomains$/.exec(h['strict-transport-security'] ?? '');
   expect(Number(hsts?.[1]), `${where} Strict-Transport-Security`).toBeGreaterThanOrEqual(SIX_MONTHS);
   const permissions = h['permissions-policy'] ?? '';
-  for (const off of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'browsing-topics=()']) expect(permissions, where).toContain(off);
+  for (const off of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'browsing-topics=()'])
+    expect(permissions, where).toContain(off);
   // What the site uses, from its own pages only: copy buttons, the shopkeeper card's full screen and wake lock.
-  for (const self of ['clipboard-write=(self)', 'fullscreen=(self)', 'screen-wake-lock=(self)']) expect(permissions, where).toContain(self);
+  for (const self of ['clipboard-write=(self)', 'fullscreen=(self)', 'screen-wake-lock=(self)'])
+    expect(permissions, where).toContain(self);
   const csp = h['content-security-policy'];
   expect(csp, `${where} Content-Security-Policy`).toBeTruthy();
   expect(csp, where).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\bdata:|\*|https?:/);
@@ -55,7 +62,9 @@ function expectSecurityHeaders(response: APIResponse, where: string): Policy {
   return policy;
 }
 
-test('every page: the security headers, and a header policy that allows what its <meta> policy allows, plus frame-ancestors', async ({ request }) => {
+test('every page: the security headers, and a header policy that allows what its <meta> policy allows, plus frame-ancestors', async ({
+  request,
+}) => {
   const paths = pagesToCheck();
   expect(paths.length).toBeGreaterThan(20);
   for (const path of paths) {
@@ -79,7 +88,9 @@ test('every page: the security headers, and a header policy that allows what its
   }
 });
 
-test('every file of the build: the security headers, and immutable for a year if its name changes with its content, else revalidated', async ({ request }) => {
+test('every file of the build: the security headers, and immutable for a year if its name changes with its content, else revalidated', async ({
+  request,
+}) => {
   const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(DIST, join(e.parentPath, e.name)).replace(/\\/g, '/'))
@@ -88,7 +99,16 @@ test('every file of the build: the security headers, and immutable for a year if
   expect(hashed.length, 'bundles and search chunks').toBeGreaterThan(20);
   // The set the service worker treats as content-named really is: each name carries a hash.
   for (const f of hashed) expect(f, 'a content-named file').toMatch(/[._][0-9A-Za-z_-]{7,}\.[a-z_]+$/);
-  for (const f of ['sw.js', 'zh/manifest.webmanifest', 'en/manifest.webmanifest', 'pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json', 'favicon.svg', 'robots.txt']) {
+  for (const f of [
+    'sw.js',
+    'zh/manifest.webmanifest',
+    'en/manifest.webmanifest',
+    'pagefind/pagefind.js',
+    'pagefind/pagefind-worker.js',
+    'pagefind/pagefind-entry.json',
+    'favicon.svg',
+    'robots.txt',
+  ]) {
     expect(files, 'files that must revalidate').toContain(f);
   }
   for (const file of files) {
@@ -108,7 +128,8 @@ test('types the browser relies on, and a revalidation costs a 304', async ({ req
     '/favicon.svg': 'image/svg+xml',
     '/icons/icon-192.png': 'image/png',
   };
-  for (const [path, type] of Object.entries(types)) expect((await request.get(path)).headers()['content-type'], path).toBe(type);
+  for (const [path, type] of Object.entries(types))
+    expect((await request.get(path)).headers()['content-type'], path).toBe(type);
   const script = readdirSync(join(DIST, '_astro')).find((f) => f.endsWith('.js'));
   expect((await request.get(`/_astro/${script}`)).headers()['content-type']).toBe('text/javascript; charset=utf-8');
 
@@ -120,7 +141,8 @@ test('types the browser relies on, and a revalidation costs a 304', async ({ req
 });
 
 test('the _headers and _redirects files are read by the host, never served', async ({ request }) => {
-  for (const path of ['/_headers', '/_redirects']) expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  for (const path of ['/_headers', '/_redirects'])
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
 });
 
 /**
@@ -130,7 +152,9 @@ test('the _headers and _redirects files are read by the host, never served', asy
  * plain http, as here, its HSTS and redirection tests need https and the host: those rules are asserted on the
  * header values.
  */
-test('the MDN HTTP Observatory\'s rules pass on the front page, with every bonus this site can earn', async ({ request }) => {
+test("the MDN HTTP Observatory's rules pass on the front page, with every bonus this site can earn", async ({
+  request,
+}) => {
   const response = await request.get('/', { maxRedirects: 0 });
   expect(response.status()).toBe(200);
   const h = response.headers();
@@ -139,13 +163,19 @@ test('the MDN HTTP Observatory\'s rules pass on the front page, with every bonus
   // content-security-policy → csp-implemented-with-no-unsafe-default-src-none (+10): default-src 'none'; no
   // 'unsafe-inline', data: or broad sources in script-src, style-src, object-src; no 'unsafe-eval'; form-action set.
   expect(policy.get('default-src')).toEqual(["'none'"]);
-  for (const d of ['script-src', 'style-src', 'object-src']) expect(sources(d).filter((s) => /^('unsafe-inline'|'unsafe-eval'|data:|https?:|ftp:|\*)/.test(s)), d).toEqual([]);
+  for (const d of ['script-src', 'style-src', 'object-src'])
+    expect(
+      sources(d).filter((s) => /^('unsafe-inline'|'unsafe-eval'|data:|https?:|ftp:|\*)/.test(s)),
+      d,
+    ).toEqual([]);
   expect(policy.get('form-action')).toEqual(["'self'"]);
   expect(policy.get('base-uri')).toEqual(["'none'"]);
   // x-frame-options → x-frame-options-implemented-via-csp (+5): frame-ancestors in the header (not a <meta>).
   expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
   // referrer-policy → referrer-policy-private (+5).
-  expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']).toContain(h['referrer-policy']);
+  expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']).toContain(
+    h['referrer-policy'],
+  );
   // cross-origin-resource-policy → corp-implemented-with-same-origin (+10).
   expect(h['cross-origin-resource-policy']).toBe('same-origin');
   // x-content-type-options → x-content-type-options-nosniff (0).
@@ -158,5 +188,6 @@ test('the MDN HTTP Observatory\'s rules pass on the front page, with every bonus
   expect(h['access-control-allow-origin']).toBeUndefined();
   // subresource-integrity → sri-not-implemented-but-all-scripts-loaded-from-secure-origin (0): scripts are ours.
   const html = await response.text();
-  for (const m of html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)) expect(m[1], 'a same-origin script').toMatch(/^\/(?!\/)/);
+  for (const m of html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g))
+    expect(m[1], 'a same-origin script').toMatch(/^\/(?!\/)/);
 });

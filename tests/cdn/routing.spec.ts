@@ -11,7 +11,9 @@ import { CDN_PORT, DIST, rawGet } from './runtime';
  */
 const ORIGIN = `http://127.0.0.1:${CDN_PORT}`;
 
-test('a page\'s address without its trailing slash redirects permanently to the page, keeping the query', async ({ request }) => {
+test("a page's address without its trailing slash redirects permanently to the page, keeping the query", async ({
+  request,
+}) => {
   const pages = sitemapPaths().filter((p) => p !== '/');
   expect(pages.length).toBeGreaterThan(20);
   for (const page of pages) {
@@ -28,17 +30,30 @@ test('a page\'s address without its trailing slash redirects permanently to the 
   expect(followed.url()).toBe(`${ORIGIN}/zh/`);
 });
 
-test('index.html addresses lead to the page\'s own address (Cloudflare\'s html_handling, a 307)', async ({ request }) => {
-  for (const [from, to] of [['/zh/store/index.html', '/zh/store/'], ['/index.html', '/']]) {
+test("index.html addresses lead to the page's own address (Cloudflare's html_handling, a 307)", async ({ request }) => {
+  for (const [from, to] of [
+    ['/zh/store/index.html', '/zh/store/'],
+    ['/index.html', '/'],
+  ]) {
     const response = await request.get(from!, { maxRedirects: 0 });
     expect(response.status(), from).toBe(307);
     expect(response.headers()['location'], from).toBe(to);
   }
 });
 
-test('an unknown address answers 404 with the bilingual page, whatever the path or file type', async ({ request, page }) => {
+test('an unknown address answers 404 with the bilingual page, whatever the path or file type', async ({
+  request,
+  page,
+}) => {
   const notFound = readFileSync(join(DIST, '404.html'), 'utf8');
-  for (const path of ['/zh/no-such-page/', '/en/no-such-page', '/no/such/deep/path/', '/no-such-file.js', '/_astro/no-such-file.js', '/pagefind/fragment/none.pf_fragment']) {
+  for (const path of [
+    '/zh/no-such-page/',
+    '/en/no-such-page',
+    '/no/such/deep/path/',
+    '/no-such-file.js',
+    '/_astro/no-such-file.js',
+    '/pagefind/fragment/none.pf_fragment',
+  ]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(404);
     expect(response.headers()['content-type'], path).toBe('text/html; charset=utf-8');
@@ -46,7 +61,9 @@ test('an unknown address answers 404 with the bilingual page, whatever the path 
     // Revalidated: the address may exist after the next deploy. Under a content-named path, the path's rule applies
     // (Cloudflare matches _headers by path, whatever the status): such an address never becomes valid (src/lib/cdn.ts).
     const contentNamed = /^\/(_astro|pagefind\/fragment)\//.test(path);
-    expect(response.headers()['cache-control'], path).toBe(contentNamed ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+    expect(response.headers()['cache-control'], path).toBe(
+      contentNamed ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+    );
     expect(await response.text(), path).toBe(notFound);
   }
   // In the browser: both languages' headings and a way on in each.
@@ -111,7 +128,8 @@ test('gzip for a client without brotli, nothing for one that accepts no encoding
 test('Chromium gets every page and script compressed', async ({ page }) => {
   const encodings = new Map<string, string>();
   page.on('response', async (r) => {
-    if (/\/(_astro\/.*\.js)?$/.test(new URL(r.url()).pathname)) encodings.set(new URL(r.url()).pathname, (await r.allHeaders())['content-encoding'] ?? 'none');
+    if (/\/(_astro\/.*\.js)?$/.test(new URL(r.url()).pathname))
+      encodings.set(new URL(r.url()).pathname, (await r.allHeaders())['content-encoding'] ?? 'none');
   });
   await page.goto('/zh/store/');
   await page.goto('/en/tips/');

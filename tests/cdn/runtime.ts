@@ -22,17 +22,36 @@ export const WRANGLER_ENV: Record<string, string> = {
 
 /** `wrangler dev` on 127.0.0.1:port with the project's wrangler.jsonc; `assets` replaces its directory (dist/). */
 export function wranglerDevArgs(port: number, assets?: string): string[] {
-  return ['dev', '--config', resolve(ROOT, 'wrangler.jsonc'), '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', '--log-level', 'warn', ...(assets ? ['--assets', assets] : [])];
+  return [
+    'dev',
+    '--config',
+    resolve(ROOT, 'wrangler.jsonc'),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'warn',
+    ...(assets ? ['--assets', assets] : []),
+  ];
 }
 
 /** Start `wrangler dev` serving `assets`; resolves when it answers. `stop()` ends it and its workerd processes. */
-export async function startWrangler(assets: string, port: number): Promise<{ origin: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/wrangler/bin/wrangler.js'), ...wranglerDevArgs(port, assets)], {
-    cwd: ROOT,
-    env: { ...process.env, ...WRANGLER_ENV },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
+export async function startWrangler(
+  assets: string,
+  port: number,
+): Promise<{ origin: string; stop: () => Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [resolve(ROOT, 'node_modules/wrangler/bin/wrangler.js'), ...wranglerDevArgs(port, assets)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...WRANGLER_ENV },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

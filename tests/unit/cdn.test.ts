@@ -27,19 +27,20 @@ describe('the built dist/_headers', () => {
   const rules = parseHeaders(text);
   const pages = builtPages();
 
-  it('fits Cloudflare\'s limits: at most 100 rules, no line over 2,000 characters', () => {
+  it("fits Cloudflare's limits: at most 100 rules, no line over 2,000 characters", () => {
     expect(rules.length).toBeLessThanOrEqual(CDN_LIMITS.headerRules);
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(CDN_LIMITS.headerLineLength);
   });
 
-  it('sends one Content-Security-Policy for the whole site, allowing every page\'s stylesheet, with frame-ancestors', () => {
+  it("sends one Content-Security-Policy for the whole site, allowing every page's stylesheet, with frame-ancestors", () => {
     const all = rules.find((r) => r.path === '/*')!;
     const policies = all.headers.filter(([name]) => name === 'content-security-policy');
     expect(policies).toHaveLength(1);
     const policy = policies[0]![1];
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
-    for (const page of pages) for (const css of inlineStyles(readBuilt(page))) expect(policy, page).toContain(styleHash(css));
+    for (const page of pages)
+      for (const css of inlineStyles(readBuilt(page))) expect(policy, page).toContain(styleHash(css));
     expect(policy).toBe(sitePolicy(pages.map(readBuilt)));
     // No other rule sets a policy (two matching rules would send two policies).
     expect(rules.filter((r) => r.headers.some(([name]) => name === 'content-security-policy'))).toHaveLength(1);
@@ -50,13 +51,17 @@ describe('the built dist/_headers', () => {
     expect(all.headers.map(([name]) => name)).not.toContain('cache-control');
     const caching = rules.filter((r) => r.headers.some(([name]) => name === 'cache-control'));
     expect(new Set(caching.map((r) => r.path)).size).toBe(caching.length);
-    expect(caching.map((r) => r.path)).toEqual(expect.arrayContaining(['/_astro/*', '/sw.js', '/pagefind/pagefind-entry.json']));
+    expect(caching.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/_astro/*', '/sw.js', '/pagefind/pagefind-entry.json']),
+    );
   });
 });
 
 describe('the built dist/_redirects', () => {
-  it('sends every page\'s address without its trailing slash to the page, permanently, and nothing else', () => {
-    const lines = readBuilt('_redirects').split('\n').filter((l) => l && !l.startsWith('#'));
+  it("sends every page's address without its trailing slash to the page, permanently, and nothing else", () => {
+    const lines = readBuilt('_redirects')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     const directories = builtPages().filter((p) => p !== '/' && p.endsWith('/'));
     expect(lines.sort()).toEqual(directories.map((p) => `${p.slice(0, -1)} ${p} 301`).sort());
     expect(lines.length).toBeLessThanOrEqual(CDN_LIMITS.staticRedirects);
@@ -66,7 +71,9 @@ describe('the built dist/_redirects', () => {
 describe('the limits fail the build, naming them', () => {
   it('a policy too long for one _headers line', () => {
     const hashes = Array.from({ length: 40 }, (_, i) => styleHash(`.x${i}{}`)).join(' ');
-    expect(() => headersFile(headerRules(`default-src 'none'; style-src 'self' ${hashes}`))).toThrow(/_headers line 4 is \d+ characters long; Cloudflare ignores lines over 2000[\s\S]*share one stylesheet file/);
+    expect(() => headersFile(headerRules(`default-src 'none'; style-src 'self' ${hashes}`))).toThrow(
+      /_headers line 4 is \d+ characters long; Cloudflare ignores lines over 2000[\s\S]*share one stylesheet file/,
+    );
   });
 
   it('more than 100 rules', () => {
@@ -78,6 +85,8 @@ describe('the limits fail the build, naming them', () => {
   it('more than 2,000 redirects', () => {
     const pages = Array.from({ length: 2001 }, (_, i) => `/zh/p${i}/`);
     expect(() => redirectsFile(pages)).toThrow('_redirects has 2001 redirects; Cloudflare applies at most 2000');
-    expect(redirectsFile(['/', '/404.html', '/zh/', '/zh/store/'])).toMatch(/\n\/zh \/zh\/ 301\n\/zh\/store \/zh\/store\/ 301\n$/);
+    expect(redirectsFile(['/', '/404.html', '/zh/', '/zh/store/'])).toMatch(
+      /\n\/zh \/zh\/ 301\n\/zh\/store \/zh\/store\/ 301\n$/,
+    );
   });
 });
