@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type APIResponse } from '@playwright/test';
-import { HASHED_URL } from '../../src/lib/offline';
+import { HASHED_URL } from '../../src/features/offline/offline';
 import { NOT_FOUND, pagesToCheck } from '../e2e/site-pages';
 import { DIST } from './runtime';
 

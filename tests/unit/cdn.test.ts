@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CDN_LIMITS, headerRules, headersFile, redirectsFile, type HeaderRule } from '../../src/lib/cdn';
-import { inlineStyles, sitePolicy, styleHash } from '../../src/lib/csp';
+import { CDN_LIMITS, headerRules, headersFile, redirectsFile, type HeaderRule } from '../../src/features/security/cdn';
+import { inlineStyles, sitePolicy, styleHash } from '../../src/features/security/build/csp';
 import { builtPages, readBuilt } from './helpers/site';
 
 /**
