@@ -6,10 +6,8 @@ import {
   citedByOperatorTable,
   displayHost,
   factLabelKey,
-  idsInFileOrder,
   missingFactLabels,
   operatorBlocks,
-  sortByFileOrder,
   type OperatorData,
 } from '../../src/features/facts/operator-table';
 import { buildWith } from './helpers/fixture-build';
@@ -45,16 +43,6 @@ describe('the operators table data', () => {
   it('refuses a fact that names an operator the data does not have', () => {
     expect(() => operatorBlocks([operator('jazz')], [{ id: 'x', operator: 'warid', sourceIds: [] }])).toThrow(
       /content\/data\/facts\.yaml: "x" names operator "warid", which is not in content\/data\/operators\.yaml/,
-    );
-  });
-
-  it('keeps the order the data files are written in, not the alphabetical order of the data store', () => {
-    const yaml = '# comment\n- id: jazz\n  name: Jazz\n- id: "zong"\n  name: Zong\n- id: ufone\n';
-    expect(idsInFileOrder(yaml)).toEqual(['jazz', 'zong', 'ufone']);
-    const sorted = sortByFileOrder([{ id: 'ufone' }, { id: 'jazz' }, { id: 'zong' }], idsInFileOrder(yaml), 'ops.yaml');
-    expect(sorted.map((o) => o.id)).toEqual(['jazz', 'zong', 'ufone']);
-    expect(() => sortByFileOrder([{ id: 'telenor' }], ['jazz'], 'ops.yaml')).toThrow(
-      /ops\.yaml: could not find the line "- id: telenor"/,
     );
   });
 

@@ -23,6 +23,8 @@ export type ShippedAnchors = Record<string, string[]>;
 
 export const ALIASES_FILE = 'content/data/anchor-aliases.yaml';
 export const SHIPPED_FILE = 'content/data/shipped-anchors.json';
+/** Where the build writes every page's aliases for the check after it (a build-only file, never shipped). */
+export const ALIASES_ROUTE = '/_build/anchor-aliases.json';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33,30 +35,6 @@ function checkSlug(slug: string, file: string): void {
     throw new Error(
       `${file}: "${slug}" is not a page slug (lower-case ASCII words joined by hyphens, '' for the home pages)`,
     );
-}
-
-/** Validate the parsed aliases file; errors name the file, the page and the id. */
-export function parseAnchorAliases(data: unknown, file = ALIASES_FILE): AnchorAliases {
-  if (data === null || data === undefined) return {};
-  if (!isRecord(data)) throw new Error(`${file}: expected a map of page slug → { old id: new id }`);
-  const aliases: AnchorAliases = {};
-  for (const [slug, map] of Object.entries(data)) {
-    checkSlug(slug, file);
-    if (!isRecord(map)) throw new Error(`${file}: ${slug || "''"}: expected a map of old id → new id`);
-    const page: Record<string, string> = {};
-    for (const [from, to] of Object.entries(map)) {
-      if (!ANCHOR_ID.test(from))
-        throw new Error(
-          `${file}: ${slug || "''"}: "${from}" is not an anchor id (lower-case ASCII words joined by hyphens)`,
-        );
-      if (typeof to !== 'string' || !ANCHOR_ID.test(to))
-        throw new Error(`${file}: ${slug || "''"}.${from}: the new id must be an anchor id, not ${JSON.stringify(to)}`);
-      if (to === from) throw new Error(`${file}: ${slug || "''"}.${from}: an alias must lead to a different id`);
-      page[from] = to;
-    }
-    aliases[slug] = page;
-  }
-  return aliases;
 }
 
 /** Validate the parsed shipped-ids file. */

@@ -1,13 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { parse } from 'yaml';
 import {
-  ALIASES_FILE,
+  ALIASES_ROUTE,
   anchorHistoryProblems,
   builtAnchorIds,
-  parseAnchorAliases,
   parseShippedAnchors,
   recordShipped,
   SHIPPED_FILE,
@@ -16,9 +14,14 @@ import {
 } from '../anchor-history';
 import { readBuiltSite } from '../../../build/built-site';
 
-/** Read content/data/anchor-aliases.yaml and content/data/shipped-anchors.json, validated. */
-async function readAnchorHistory(root: string): Promise<{ aliases: AnchorAliases; shipped: ShippedAnchors }> {
-  const aliases = parseAnchorAliases(parse(await readFile(join(root, ALIASES_FILE), 'utf8')));
+/** The aliases the build rendered (see ./aliases-route.ts), taken out of dist/, and content/data/shipped-anchors.json. */
+async function readAnchorHistory(
+  root: string,
+  dist: string,
+): Promise<{ aliases: AnchorAliases; shipped: ShippedAnchors }> {
+  const route = join(dist, ALIASES_ROUTE);
+  const aliases = JSON.parse(await readFile(route, 'utf8')) as AnchorAliases;
+  await rm(join(dist, ALIASES_ROUTE.split('/')[1]!), { recursive: true });
   let shippedText: string;
   try {
     shippedText = await readFile(join(root, SHIPPED_FILE), 'utf8');
@@ -40,6 +43,13 @@ export function anchorHistory(): AstroIntegration {
   return {
     name: 'anchor-history',
     hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        injectRoute({
+          pattern: ALIASES_ROUTE,
+          entrypoint: './src/features/anchors/build/aliases-route.ts',
+          prerender: true,
+        });
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
@@ -63,7 +73,7 @@ export function anchorHistory(): AstroIntegration {
         } else if (mode !== undefined && mode !== '') {
           throw new Error(`SHIP_ANCHORS must be "add" or "reset", not "${mode}"`);
         }
-        const { aliases, shipped } = await readAnchorHistory(root);
+        const { aliases, shipped } = await readAnchorHistory(root, fileURLToPath(dir));
         const problems = anchorHistoryProblems(built, shipped, aliases);
         if (problems.length) throw new Error(`Shipped anchor ids must keep working:\n  ${problems.join('\n  ')}`);
         const count = Object.values(shipped).reduce((n, ids) => n + ids.length, 0);
