@@ -1,6 +1,6 @@
 import { ANCHOR_ID } from '../../core/anchors';
 import { SLUG } from '../../core/guides';
-import { anchorTargets } from '../../core/html';
+import { anchorTargets, type HtmlDocument } from '../../core/html';
 import { LOCALES } from '../../core/locales';
 import { splitLocalePath } from '../../core/urls';
 
@@ -11,8 +11,8 @@ import { splitLocalePath } from '../../core/urls';
  *    and step id that has been released. `npm run anchors:ship` adds the ids of the current build; ids are never
  *    taken out of it.
  *  - content/data/anchor-aliases.yaml: for each page, old id → the id that replaced it. In the browser, a link
- *    to the old id moves to the new one (src/scripts/anchor-aliases.ts).
- * After each build, src/integrations/anchor-history.ts fails when a shipped id is gone without an alias, or an
+ *    to the old id moves to the new one (src/features/anchors/client/anchor-aliases.ts).
+ * After each build, src/features/anchors/build/anchor-history.ts fails when a shipped id is gone without an alias, or an
  * alias does not lead to an id the page has.
  */
 
@@ -54,9 +54,10 @@ export function parseShippedAnchors(data: unknown, file = SHIPPED_FILE): Shipped
 /**
  * The heading and step ids of every page of a build, by language-neutral slug: only the ids that every language
  * has (the parity check reports the others).
- * @param pages built HTML by URL path (`/zh/store/` → html); pages outside the language folders are ignored
+ * @param pages built pages by URL path (`/zh/store/` → its HTML or parsed tree); pages outside the language folders
+ *   are ignored
  */
-export function builtAnchorIds(pages: ReadonlyMap<string, string>): Record<string, string[]> {
+export function builtAnchorIds(pages: ReadonlyMap<string, string | HtmlDocument>): Record<string, string[]> {
   const bySlug = new Map<string, Map<string, string[]>>();
   for (const [path, html] of pages) {
     const { locale, slug } = splitLocalePath(path);

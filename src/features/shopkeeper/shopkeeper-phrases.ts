@@ -56,6 +56,7 @@ function phrase(id: PhraseId) {
         const problem = (field: keyof Phrase, message: string) =>
           ctx.addIssue({ code: 'custom', path: [field], message });
         // Checked even when another field failed, so every problem is reported at once.
+        if (typeof value !== 'object' || value === null) return;
         const { ur, en } = value as Partial<Phrase>;
         if (typeof ur === 'string') {
           const urdu = ur.replace(PLACEHOLDER, '');
