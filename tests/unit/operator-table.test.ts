@@ -77,7 +77,7 @@ describe('the operators table data', () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const facts = readFileSync(join(ROOT, 'content/data/facts.yaml'), 'utf8');
-    const withOperator = [...facts.matchAll(/^- id: (\S+)\n(?:  .*\n)*?  operator: \S+/gm)].map((m) => m[1] ?? '');
+    const withOperator = [...facts.matchAll(/^- id: (\S+)\n(?: {2}.*\n)*? {2}operator: \S+/gm)].map((m) => m[1] ?? '');
     expect(withOperator.length).toBeGreaterThan(5);
     for (const id of withOperator) {
       expect(en, id).toHaveProperty([factLabelKey(id)]);
