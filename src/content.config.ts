@@ -65,7 +65,7 @@ const order = z.number().int();
 const checkedDate = z.coerce.date();
 const allowedUrl = z.url().refine(isAllowedExternalUrl, {
   message:
-    'this host is not on the allow-list in src/lib/external-links.ts (operators, banks, wallets, regulators, sources)',
+    'this host is not on the allow-list in src/core/external-links.ts (operators, banks, wallets, regulators, sources)',
 });
 
 /** A public document a fact was checked against. */
@@ -112,7 +112,7 @@ const facts = defineCollection({
     })
     .refine((fact) => fact.kind !== 'url' || isAllowedExternalUrl(fact.value), {
       message:
-        'a url fact must be an http(s) link to a host on the allow-list in src/lib/external-links.ts, without ad parameters',
+        'a url fact must be an http(s) link to a host on the allow-list in src/core/external-links.ts, without ad parameters',
       path: ['value'],
     }),
 });
@@ -131,7 +131,7 @@ const guides = defineCollection({
      * Other words readers search for (easyload, 店里代充, JazzCash/Jazz Cash, "没有流量了"): indexed as
      * hidden, low-weight search metadata, never shown. A keyword also makes its page the first result for what it
      * says, at the section it names (`双卡 (#two-at-once)`) or the page start; so a keyword leads to one page only
-     * (the search-index integration checks). Only words the page really answers; no keyword spam.
+     * (the search-index build step checks). Only words the page really answers; no keyword spam.
      */
     keywords: z
       .array(
@@ -154,28 +154,21 @@ const guides = defineCollection({
   }),
 });
 
+/** A collection that is one document file (see documentFile), entry `id`. */
+const documentCollection = <S extends z.ZodType>(path: string, id: string, schema: S) =>
+  defineCollection({ loader: documentFile(path, id), schema });
+
 /** The home page's chooser ("which way fits you?" and "data gone and no Wi-Fi?"). */
-const chooser = defineCollection({
-  loader: documentFile('content/data/chooser.yaml', 'chooser'),
-  schema: chooserSchema,
-});
-
+const chooser = documentCollection('content/data/chooser.yaml', 'chooser', chooserSchema);
 /** The ways to top up compared on the home page, a row per method guide. */
-const comparison = defineCollection({
-  loader: documentFile('content/data/comparison.yaml', 'comparison'),
-  schema: comparisonSchema,
-});
-
+const comparison = documentCollection('content/data/comparison.yaml', 'comparison', comparisonSchema);
 /** The Urdu and English of the shopkeeper card. */
-const shopkeeperPhrases = defineCollection({
-  loader: documentFile('content/data/shopkeeper-phrases.yaml', 'shopkeeper-phrases'),
-  schema: phrasesSchema,
-});
-
+const shopkeeperPhrases = documentCollection(
+  'content/data/shopkeeper-phrases.yaml',
+  'shopkeeper-phrases',
+  phrasesSchema,
+);
 /** Renamed heading and step ids, by page slug: old id → new id (see the anchors feature). */
-const anchorAliases = defineCollection({
-  loader: documentFile('content/data/anchor-aliases.yaml', 'anchor-aliases'),
-  schema: aliasesSchema,
-});
+const anchorAliases = documentCollection('content/data/anchor-aliases.yaml', 'anchor-aliases', aliasesSchema);
 
 export const collections = { sources, operators, facts, guides, chooser, comparison, shopkeeperPhrases, anchorAliases };
