@@ -5,7 +5,7 @@ import { buildWith } from './helpers/fixture-build';
  * Bad content fails the build, loudly, naming the file and the problem. Each case here builds a copy of the real
  * site with one mistake (about 4 s each). Mistakes whose check is a plain function that the build calls are
  * proven more cheaply, as unit tests of that function, where it is the same code path the build runs (the
- * Markdown plugins in astro.config.ts, the content contract, the integrations). The whole set:
+ * Markdown plugins in astro.config.ts, the content contract, the post-build steps). The whole set:
  *
  * | mistake                                              | where it is proven                                                 |
  * | ---------------------------------------------------- | ------------------------------------------------------------------ |
@@ -25,8 +25,8 @@ import { buildWith } from './helpers/fixture-build';
  * | a source URL outside the allow-list                  | here: "a source outside the link allow-list…"                      |
  * | an external link in a guide body outside the list    | here: "an external link in a guide body…"; guide-links.test.ts     |
  * | a messenger / promotional link anywhere in content   | here: "a messenger link anywhere in content…"; content-scan.test.ts |
- * | an inline script, handler or style attribute; an     | tests/unit/security.test.ts (src/lib/csp.ts, run by the security   |
- * |   external link without rel="noopener noreferrer"   |   integration on every built page)                                 |
+ * | an inline script, handler or style attribute; an     | tests/unit/security.test.ts (src/features/security/build/csp.ts, run by the security   |
+ * |   external link without rel="noopener noreferrer"   |   build step on every built page)                                  |
  * | a shipped anchor id removed without an alias         | tests/unit/anchor-history.test.ts                                  |
  * | an operator fact without its UI label                | tests/unit/operator-table.test.ts                                  |
  * | a bad search keyword                                 | tests/unit/search-index.test.ts                                    |

@@ -49,7 +49,7 @@ ${answers}`;
 
 const everyMethod = METHODS.map((m) => `          - to: ${m}`).join('\n');
 
-describe('the chooser data (src/lib/chooser.ts)', () => {
+describe('the chooser data (src/features/chooser/chooser.ts)', () => {
   it('reads the real content/data/chooser.yaml without problems', () => {
     const chooser = parseChooser(readFileSync(join(ROOT, 'content/data/chooser.yaml'), 'utf8'));
     expect(chooser.noData.map((i) => i.id)).toContain('zong');
@@ -176,7 +176,7 @@ describe('ranking the ways for the picked answers', () => {
   });
 });
 
-describe('the comparison data (src/lib/comparison.ts)', () => {
+describe('the comparison data (src/features/chooser/comparison.ts)', () => {
   it('reads the real content/data/comparison.yaml: one row per method guide', () => {
     const rows = comparisonSchema.parse(parse(readFileSync(join(ROOT, 'content/data/comparison.yaml'), 'utf8')));
     expect(rows.map((r) => r.method).sort()).toEqual([...METHODS].sort());
@@ -214,7 +214,7 @@ describe('the comparison data (src/lib/comparison.ts)', () => {
   });
 });
 
-describe('facts placed in UI strings (src/lib/fact-text.ts)', () => {
+describe('facts placed in UI strings (src/core/fact-text.ts)', () => {
   it('cuts a string into text and facts', () => {
     expect(splitFactText('Dial {fact:zong-request-balance}. Fee: {fact:zong-share-fee:dated}')).toEqual([
       'Dial ',
