@@ -15,7 +15,7 @@ import { buildWith } from './helpers/fixture-build';
 import { serveStatic } from './helpers/static-server';
 import { builtPages, readBuilt, ROOT } from './helpers/site';
 
-describe('shipped anchor ids and their aliases (src/lib/anchor-history.ts)', () => {
+describe('shipped anchor ids and their aliases (src/features/anchors/anchor-history.ts)', () => {
   const built = { store: ['steps', 'step-pay', 'step-keep'], '': ['guides'] };
 
   it('are fine while every shipped id is still there', () => {
@@ -111,6 +111,18 @@ describe('the committed anchor history', () => {
     const built = builtAnchorIds(new Map(builtPages().map((page) => [page, readBuilt(page)])));
     expect(Object.keys(shipped)).toContain('store');
     expect(anchorHistoryProblems(built, shipped, aliases)).toEqual([]);
+  });
+
+  it('records every heading and step id of every page, so none can disappear unnoticed (npm run anchors:ship)', () => {
+    const shipped = parseShippedAnchors(
+      JSON.parse(readFileSync(join(ROOT, 'content/data/shipped-anchors.json'), 'utf8')),
+    );
+    const built = builtAnchorIds(new Map(builtPages().map((page) => [page, readBuilt(page)])));
+    const unrecorded = Object.entries(built).flatMap(([slug, ids]) =>
+      ids.filter((id) => !shipped[slug]?.includes(id)).map((id) => `/${slug ? `${slug}/` : ''}#${id}`),
+    );
+    expect(Object.keys(built)).toEqual(expect.arrayContaining(['', 'store', 'search', 'show-shopkeeper']));
+    expect(unrecorded, 'run `npm run anchors:ship` and commit content/data/shipped-anchors.json').toEqual([]);
   });
 });
 
