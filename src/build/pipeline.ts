@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseHtml, type HtmlDocument } from '../core/html';
-import { pagePathOf } from '../core/urls';
+import { pagePathOf } from '../core/site-files';
 
 /**
  * The one post-build pipeline. After `astro build` has written dist/, it reads every file's name and every page

@@ -1,5 +1,6 @@
 import type { LinkTarget } from '../../core/html';
-import { fileOfPath, pagePathOf, splitLocalePath } from '../../core/urls';
+import { fileOfPath, pagePathOf } from '../../core/site-files';
+import { splitLocalePath } from '../../core/urls';
 
 export { fileOfPath, pagePathOf };
 
