@@ -59,7 +59,7 @@ test('an unknown address answers 404 with the bilingual page, whatever the path 
     expect(response.headers()['content-type'], path).toBe('text/html; charset=utf-8');
     expect(response.headers()['content-security-policy'], path).toContain("frame-ancestors 'none'");
     // Revalidated: the address may exist after the next deploy. Under a content-named path, the path's rule applies
-    // (Cloudflare matches _headers by path, whatever the status): such an address never becomes valid (src/lib/cdn.ts).
+    // (Cloudflare matches _headers by path, whatever the status): such an address never becomes valid (src/features/security/cdn.ts).
     const contentNamed = /^\/(_astro|pagefind\/fragment)\//.test(path);
     expect(response.headers()['cache-control'], path).toBe(
       contentNamed ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',

@@ -4,7 +4,7 @@ import { inlineStyles, sitePolicy, styleHash } from '../../src/features/security
 import { builtPages, readBuilt } from './helpers/site';
 
 /**
- * dist/_headers and dist/_redirects (src/lib/cdn.ts), as the build writes them, within Cloudflare's limits. What the
+ * dist/_headers and dist/_redirects (src/features/security/cdn.ts), as the build writes them, within Cloudflare's limits. What the
  * runtime does with them is tested on the runtime itself (tests/cdn/, Playwright project `cdn`).
  */
 
