@@ -2,6 +2,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { cjkEmphasis } from './src/lib/markdown/cjk-emphasis';
 import { explicitIds } from './src/lib/markdown/explicit-ids';
 import { guideLinks } from './src/lib/markdown/guide-links';
 import { anchorParity } from './src/integrations/anchor-parity';
@@ -12,6 +13,7 @@ import { searchIndex } from './src/integrations/search-index';
 import { serviceWorker } from './src/integrations/service-worker';
 import { security } from './src/integrations/security';
 import { contentScan } from './src/integrations/content-scan';
+import { emphasisCheck } from './src/integrations/emphasis-check';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -25,8 +27,9 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   markdown: {
-    // Guides: explicit heading and step ids, known components only; external links only to the allow-list.
-    processor: satteri({ hastPlugins: [explicitIds(), guideLinks()] }),
+    // Guides: bold that closes after Chinese punctuation (CJK-friendly emphasis); explicit heading and step ids,
+    // known components only; external links only to the allow-list.
+    processor: satteri({ mdastPlugins: [cjkEmphasis()], hastPlugins: [explicitIds(), guideLinks()] }),
   },
   integrations: [
     // First: no messenger or promotional link anywhere in content/ or the UI strings (src/lib/content-scan.ts).
@@ -40,6 +43,8 @@ export default defineConfig({
       serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
     }),
     anchorParity(),
+    // No page shows `**` or `__` as text (emphasis the Markdown processor did not render).
+    emphasisCheck(),
     // Each page's Content-Security-Policy, and a build error for whatever it would block (src/lib/csp.ts). Before
     // the search index and the service worker, so they index and precache the final pages.
     security(),

@@ -67,3 +67,19 @@ export function linkTargets(html: string): LinkTarget[] {
   }
   return targets;
 }
+
+/**
+ * Markdown emphasis that did not render: `**` or `__` left in a page's text (outside `<code>`, `<pre>`, scripts
+ * and styles), each with a little of the text around it. CommonMark leaves `**…。**我` literal in Chinese (see
+ * src/lib/markdown/cjk-emphasis.ts); a build step fails on any that remain (src/integrations/emphasis-check.ts).
+ * Each is given with the text that follows it.
+ */
+export function unrenderedEmphasis(html: string): string[] {
+  const text = decodeEntities(
+    html
+      .replace(/<(script|style|code|pre|template)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<[^>]+>/g, ''),
+  ).replace(/\s+/g, ' ');
+  return [...text.matchAll(/\*\*|__/g)].map((m) => text.slice(m.index, m.index + 32).trim());
+}
