@@ -70,9 +70,8 @@ export function linkTargets(html: string): LinkTarget[] {
 
 /**
  * Markdown emphasis that did not render: `**` or `__` left in a page's text (outside `<code>`, `<pre>`, scripts
- * and styles), each with a little of the text around it. CommonMark leaves `**…。**我` literal in Chinese (see
+ * and styles), each with the text that follows it. CommonMark leaves `**…。**我` literal in Chinese (see
  * src/lib/markdown/cjk-emphasis.ts); a build step fails on any that remain (src/integrations/emphasis-check.ts).
- * Each is given with the text that follows it.
  */
 export function unrenderedEmphasis(html: string): string[] {
   const text = decodeEntities(
