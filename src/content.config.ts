@@ -2,7 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { CONFIDENCE } from './lib/confidence';
-import { FACT_KINDS } from './lib/facts';
+import { FACT_KINDS, PARTIES } from './lib/facts';
 import { isAllowedExternalUrl } from './lib/external-links';
 import { KEYWORD_ANCHOR, KEYWORD_PATTERN, repeatedKeywords } from './lib/search-index';
 
@@ -51,10 +51,21 @@ const facts = defineCollection({
       confidence: z.enum(CONFIDENCE),
       checked: checkedDate,
       sources: z.array(reference('sources')),
+      /**
+       * Who can confirm a fact that is not confirmed: the marker says "check with your operator / bank / the
+       * wallet's provider / the service / PTA". Defaults to the operator for a fact that names one.
+       */
+      ask: z.enum(PARTIES).optional(),
+      /** Why a `likely` fact with no page to cite is likely (FACTS.md: "standard GSM code"). */
+      basis: z.string().min(3).optional(),
     })
-    .refine((fact) => fact.confidence === 'unverified' || fact.sources.length > 0, {
-      message: 'a confirmed or likely fact needs at least one source',
+    .refine((fact) => fact.confidence === 'unverified' || fact.sources.length > 0 || (fact.confidence === 'likely' && fact.basis), {
+      message: 'a confirmed or likely fact needs at least one source (a likely one without a page to cite needs a `basis`)',
       path: ['sources'],
+    })
+    .refine((fact) => fact.confidence === 'confirmed' || fact.operator || fact.ask, {
+      message: 'a fact that is not confirmed needs `ask: operator | bank | wallet | service | pta`, the party its marker tells the reader to check with',
+      path: ['ask'],
     })
     .refine((fact) => fact.kind !== 'url' || isAllowedExternalUrl(fact.value), {
       message: 'a url fact must be an http(s) link to a host on the allow-list in src/lib/external-links.ts, without ad parameters',

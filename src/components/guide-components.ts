@@ -5,7 +5,10 @@ import OperatorTable from './OperatorTable.astro';
 import Steps from './Steps.astro';
 import Tip from './Tip.astro';
 import Warning from './Warning.astro';
+import en from '../i18n/en.json';
+import zh from '../i18n/zh.json';
 import { GUIDE_COMPONENTS } from '../lib/markdown/components';
+import { factsInText } from '../lib/fact-text';
 import { mergeCited, type CitedData } from '../lib/cited-data';
 import { citedByOperatorTable } from '../lib/operator-table';
 import { loadOperatorBlocks } from './operator-table-data';
@@ -24,7 +27,12 @@ if (implemented !== declared) {
  * from the same loader they render with, so the page can give those sources numbers in its source list.
  */
 const CITES: Partial<Record<keyof typeof guideComponents, () => Promise<CitedData>>> = {
-  OperatorTable: async () => citedByOperatorTable(await loadOperatorBlocks()),
+  // The table's facts, and the date in the merging operator's status (`{fact:…}` in operators.status.merging).
+  OperatorTable: async () =>
+    mergeCited([
+      citedByOperatorTable(await loadOperatorBlocks()),
+      { factIds: [...new Set([en, zh].flatMap((strings) => factsInText(strings['operators.status.merging'])))], sourceIds: [] },
+    ]),
 };
 
 /** What the data-rendering components among `names` cite (see src/lib/cited-data.ts). */

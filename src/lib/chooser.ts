@@ -10,7 +10,9 @@ export { rankMethods, type AnswerRule, type Fit } from './rank-methods';
  *
  * - `no-data`: the box for readers whose data has run out and who have no Wi-Fi, each item with its links;
  * - `questions`: what the reader has, each answer with the pages that fit it (the list shown without JavaScript),
- *   and, for the interactive chooser, the methods it recommends and those it rules out.
+ *   and, for the interactive chooser, the methods it recommends and those it rules out;
+ * - `unverified`: methods whose route the fact sheet could not verify. No answer may recommend one, and the
+ *   chooser never marks one "Best fit" (see `rankMethods`).
  */
 export const CHOOSER_FILE = 'content/data/chooser.yaml';
 
@@ -45,6 +47,8 @@ export interface Question {
 export interface Chooser {
   noData: NoDataItem[];
   questions: Question[];
+  /** Methods that are never the best fit: their route is not verified. */
+  unverified: string[];
 }
 
 /** Ids the home page uses itself: a question may not take them. */
@@ -98,10 +102,11 @@ function duplicateIds(items: readonly { id: string }[]): string[] {
 /** Everything wrong with the file's shape, each as `field: problem`, and what could be read. */
 export function readChooser(data: unknown): { chooser: Chooser; problems: string[] } {
   const problems: string[] = [];
-  const chooser: Chooser = { noData: [], questions: [] };
+  const chooser: Chooser = { noData: [], questions: [], unverified: [] };
   if (!isRecord(data)) return { chooser, problems: ['the file must be a mapping with `no-data` and `questions`'] };
-  const unknown = Object.keys(data).filter((k) => !['no-data', 'questions'].includes(k));
-  if (unknown.length) problems.push(`unknown field ${unknown.join(', ')}; the file has no-data and questions`);
+  const unknown = Object.keys(data).filter((k) => !['no-data', 'questions', 'unverified'].includes(k));
+  if (unknown.length) problems.push(`unknown field ${unknown.join(', ')}; the file has no-data, questions and unverified`);
+  chooser.unverified = parseSlugList(data['unverified'], 'unverified', problems);
 
   const noData = data['no-data'];
   if (!Array.isArray(noData) || noData.length === 0) problems.push('no-data: needs a list of items, each with an id and links');
@@ -178,6 +183,9 @@ function linkProblems(link: ChooserLink, where: string, site: SiteMap): string[]
 export function chooserProblems(chooser: Chooser, site: SiteMap): string[] {
   const problems: string[] = [];
   const methods = [...site.guides].filter(([, g]) => g.kind === 'method').map(([slug]) => slug);
+  for (const slug of chooser.unverified) {
+    if (!methods.includes(slug)) problems.push(`unverified: "${slug}" is not a method guide; methods are ${methods.join(', ')}`);
+  }
   for (const item of chooser.noData) {
     item.links.forEach((link, i) => problems.push(...linkProblems(link, `no-data.${item.id}.links[${i}]`, site)));
   }
@@ -192,6 +200,10 @@ export function chooserProblems(chooser: Chooser, site: SiteMap): string[] {
       }
       const both = answer.recommend.filter((slug) => answer.exclude.includes(slug));
       if (both.length) problems.push(`${where}: ${both.join(', ')} is both recommended and excluded`);
+      const unverified = answer.recommend.filter((slug) => chooser.unverified.includes(slug));
+      if (unverified.length) {
+        problems.push(`${where}.recommend: ${unverified.join(', ')} is unverified (see \`unverified\`), so it can never be the best fit; link to it instead`);
+      }
     }
   }
   const linked = new Set(chooser.questions.flatMap((q) => q.answers.flatMap((a) => a.links.map((l) => l.to))));

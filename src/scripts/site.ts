@@ -9,6 +9,7 @@ import './choose-locale';
 import './locale-links';
 import './search/header-loader';
 import './offline';
+import './ussd';
 import './copy-fact';
 import './copy-link';
 import './anchor-aliases';

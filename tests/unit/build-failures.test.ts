@@ -170,7 +170,7 @@ describe('a content mistake fails the build, naming the file', () => {
   it('an external link in a guide body outside the allow-list names the file, line and link', () => {
     const result = buildWith((file) => {
       const en = file('content/guides/en/store.mdx');
-      en.write(en.read().replace('4. [#step-pay] Pay in cash and ask for a receipt.', '4. [#step-pay] Pay in cash and ask for a receipt, or pay less at [TopupDeals](https://topup-deals.example/pk).'));
+      en.write(en.read().replace('[#step-pay] Pay in cash and ask for a receipt.', '[#step-pay] Pay in cash and ask for a receipt, or pay less at [TopupDeals](https://topup-deals.example/pk).'));
     });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/content\/guides\/en\/store\.mdx:\d+:\d+: the link https:\/\/topup-deals\.example\/pk goes to topup-deals\.example, which is not on the allow-list/);

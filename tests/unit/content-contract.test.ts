@@ -151,7 +151,7 @@ describe('facts and links on the built pages', () => {
   it.each(slugs)('%s: every fact cites a source listed on the page with its checked date, or says it is unverified', (slug) => {
     for (const locale of ['zh', 'en']) {
       const html = readBuilt(`/${locale}/${slug}/`);
-      const facts = [...mainContent(html).matchAll(/<span class="fact" data-fact="([^"]+)">([\s\S]*?)(?=<span class="fact" data-fact=|$)/g)];
+      const facts = [...mainContent(html).matchAll(/<span class="fact" data-fact="([^"]+)"[^>]*>([\s\S]*?)(?=<span class="fact" data-fact=|$)/g)];
       for (const [, id, markup = ''] of facts) {
         const cites = [...markup.matchAll(/<sup class="cite"[^>]*><a href="#(source-[a-z0-9-]+)"/g)].map((m) => m[1] ?? '');
         const marked = /class="confidence confidence-(likely|unverified)"/.test(markup);

@@ -44,7 +44,7 @@ describe('the home page’s box for a reader whose data has run out', () => {
   it.each(locales)('/%s/ gives Zong’s balance request code as a tap-to-dial fact, cited in the home’s own source list', (locale) => {
     const html = home(locale);
     const box = noDataBox(html);
-    const fact = /<span class="fact" data-fact="zong-request-balance">[\s\S]*?<\/sup><\/span>/.exec(box)?.[0] ?? '';
+    const fact = /<span class="fact" data-fact="zong-request-balance"[^>]*>[\s\S]*?<\/sup><\/span>/.exec(box)?.[0] ?? '';
     expect(fact).toContain('href="tel:*829%23"');
     const cited = /href="#(source-[a-z0-9-]+)"/.exec(fact)?.[1];
     expect(cited).toBe('source-zong-yaari-load');
@@ -55,7 +55,7 @@ describe('the home page’s box for a reader whose data has run out', () => {
 describe('every fact on the home page', () => {
   it.each(locales)('/%s/: cites a source listed with its checked date, and the list has a last-checked date', (locale) => {
     const html = home(locale);
-    const facts = [...mainContent(html).matchAll(/<span class="fact" data-fact="([^"]+)">([\s\S]*?)(?=<span class="fact" data-fact=|$)/g)];
+    const facts = [...mainContent(html).matchAll(/<span class="fact" data-fact="([^"]+)"[^>]*>([\s\S]*?)(?=<span class="fact" data-fact=|$)/g)];
     expect(facts.map((m) => m[1])).toEqual(expect.arrayContaining(['zong-request-balance', 'jazzcash-load-fee', 'recharge-tax-rate', 'balance-from-100']));
     for (const [, id, markup = ''] of facts) {
       const cites = [...markup.matchAll(/<sup class="cite"[^>]*><a href="#(source-[a-z0-9-]+)"/g)].map((m) => m[1]);
@@ -68,7 +68,7 @@ describe('every fact on the home page', () => {
   });
 
   it.each(locales)('/%s/: shows the JazzCash fee with the day it was checked', (locale) => {
-    const fee = /<span class="fact" data-fact="jazzcash-load-fee">[\s\S]*?<span class="fact-checked">([^<]+)<\/span>/.exec(comparison(home(locale)))?.[1];
+    const fee = /<span class="fact" data-fact="jazzcash-load-fee"[^>]*>[\s\S]*?<span class="fact-checked">([^<]+)<\/span>/.exec(comparison(home(locale)))?.[1];
     expect(fee).toBe(locale === 'en' ? ' (checked 26 November 2026)' : '（核实于 2026年11月26日）');
   });
 });
@@ -108,7 +108,7 @@ describe('the ways compared', () => {
   interface Row { method: string; [column: string]: string }
   const rows = parse(readFileSync(join(ROOT, 'content/data/comparison.yaml'), 'utf8')) as Row[];
   const cells = (html: string) =>
-    [...comparison(html).matchAll(/<li class="card compare-card" data-method="([^"]+)">([\s\S]*?)<\/li>/g)].map(([, method, card = '']) => ({
+    [...comparison(html).matchAll(/<li class="card compare-card" data-method="([^"]+)"[^>]*>([\s\S]*?)<\/li>/g)].map(([, method, card = '']) => ({
       method,
       values: Object.fromEntries([...card.matchAll(/<div data-column="([^"]+)" data-value="([^"]+)">/g)].map((m) => [m[1], m[2]])),
     }));
@@ -119,7 +119,7 @@ describe('the ways compared', () => {
     expect([...shown].sort()).toEqual([...methods].sort());
     const order = (slug: string) => Number(/^order: (\d+)$/m.exec(readFileSync(join(ROOT, 'content/guides', locale, `${slug}.mdx`), 'utf8'))?.[1]);
     expect(shown.map(order)).toEqual([...shown.map(order)].sort((a, b) => a - b));
-    for (const slug of methods) expect(comparison(html)).toMatch(new RegExp(`data-method="${slug}">[\\s\\S]*?<a href="/${locale}/${slug}/">`));
+    for (const slug of methods) expect(comparison(html)).toMatch(new RegExp(`data-method="${slug}"[^>]*>[\\s\\S]*?<a href="/${locale}/${slug}/">`));
   });
 
   it('shows the same data in both languages, straight from content/data/comparison.yaml', () => {

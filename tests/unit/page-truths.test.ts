@@ -64,7 +64,7 @@ describe('third-party', () => {
 
   it.each(locales)('/%s/third-party/ names its example service as unverified and warns against paying agents', (locale) => {
     const html = page(locale, 'third-party');
-    expect(html).toMatch(/data-fact="ding-example">[\s\S]*?<span class="confidence confidence-unverified">/);
+    expect(html).toMatch(/data-fact="ding-example"[^>]*>[\s\S]*?<span class="confidence confidence-unverified">/);
     expect(text(section(html, 'good-to-know'))).toMatch(locale === 'en' ? /Never pay [“"]agents[”"]/ : /不要把钱付给[^。]*代充“中介”/);
     expect(text(step(html, 'step-check-operator'))).toMatch(locale === 'en' ? /If it is not listed, stop/ : /找不到就到此为止/);
   });
