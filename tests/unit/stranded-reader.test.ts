@@ -184,6 +184,37 @@ describe('6. the SIM blocked, not the phone', () => {
   });
 });
 
+describe('7. dialling that works on every phone', () => {
+  it('iOS shows codes as text with JavaScript (data-ios) and without it (a CSS rule only iOS WebKit matches), the same way', () => {
+    const css = /<style>([\s\S]*?)<\/style>/.exec(page('en', 'operators'))?.[1] ?? '';
+    const byScript = /:root\[data-ios\]\{([^}]+)\}/.exec(css)?.[1];
+    const byCss = /@supports \(-webkit-touch-callout:\s?none\)\{:root\{([^}]+)\}\}/.exec(css)?.[1];
+    expect(byScript).toMatch(/--ussd-link:none/);
+    expect(byCss).toBe(byScript);
+    expect(css).toMatch(/\.fact\[data-ussd\] \.dial\{display:var\(--ussd-link,inline\)\}/);
+    expect(css).toMatch(/\.ussd-code,\.ussd-hint\{display:var\(--ussd-plain,none\)\}/);
+  });
+
+  it.each(locales)('/%s/: codes are tap-to-dial links with # as %%23; the code is always in the page as text', (locale) => {
+    for (const slug of ['', 'operators', 'tips', 'convenience-shop']) {
+      const html = mainContent(page(locale, slug));
+      const ussd = [...html.matchAll(/<span class="fact" data-fact="[^"]+" data-ussd><a class="dial" href="tel:([^"]+)"><code>([^<]+)<\/code><\/a><code class="ussd-code" data-pagefind-ignore>([^<]+)<\/code>/g)];
+      expect(ussd.length, `/${locale}/${slug}`).toBeGreaterThan(0);
+      for (const [, href, shown, plain] of ussd) {
+        expect(href).toBe(shown!.replace(/#/g, '%23'));
+        expect(plain).toBe(shown);
+      }
+      expect(html.match(/data-ussd>/g)?.length).toBe(ussd.length);
+    }
+  });
+
+  it.each(locales)('/%s/operators/: the sentence about tapping codes is true on Android and iPhone', (locale) => {
+    expect(text(section(page(locale, 'operators'), 'at-a-glance'))).toMatch(
+      locale === 'en' ? /Tap a code to dial it on Android; an iPhone does not dial codes from a web page, so there copy the code and paste it in Phone/ : /在安卓手机上点代码就能拨；iPhone 不会从网页拨代码，请复制代码，再粘贴到“电话”里拨打/,
+    );
+  });
+});
+
 describe('8. honest labels', () => {
   it('a fact that is not confirmed names the party to ask: operator, bank, wallet, service or PTA', () => {
     const expected: Record<string, [string, string]> = {
