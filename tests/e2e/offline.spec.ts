@@ -79,7 +79,7 @@ test.describe('offline after one visit', () => {
     }
 
     await page.goto('/en/store/');
-    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText('last checked 26 November 2026');
+    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText('last checked 1 December 2026');
     await context.setOffline(false);
     await expect(page.locator('[data-sw-status]')).toBeEmpty();
     await expect(page.locator('[data-sw-status]')).toHaveJSProperty('offsetHeight', 0);
