@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastVisitorContext } from 'satteri';
 import type { Emphasis, Nodes, Parents, PhrasingContent, Strong } from 'mdast';
+import type { Position } from 'unist';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 
@@ -27,7 +28,7 @@ import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
  */
 
 type Range = { start: number; end: number };
-type SatteriNode = Readonly<PhrasingContent> & { position?: { start: { offset?: number }; end: { offset?: number } } };
+type SatteriNode = Readonly<PhrasingContent>;
 
 /** One of Sätteri's child nodes, with the source range it covers. Text pieces can be cut; other nodes cannot. */
 interface Piece extends Range {
@@ -38,7 +39,7 @@ interface Piece extends Range {
 
 class Unmappable extends Error {}
 
-function rangeOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } | undefined }): Range | undefined {
+function rangeOf(node: { readonly position?: Position | undefined }): Range | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? undefined : { start, end };
