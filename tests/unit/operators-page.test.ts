@@ -51,7 +51,7 @@ const withoutCopyButtons = (html: string) =>
     .replace(/<button type="button" class="fact-copy"[\s\S]*?<\/button>/g, '')
     .replace(/<code class="ussd-code"[^>]*>[^<]*<\/code>|<span class="ussd-hint"[^>]*>[^<]*<\/span>/g, '');
 /** The day a price was checked follows it, in the page's language. */
-const withoutDates = (html: string) => html.replace(/<span class="fact-checked">[^<]*<\/span>/g, '');
+const withoutDates = (html: string) => html.replace(/<span class="fact-checked">.*?<\/span>/g, '');
 const value = (fact: string) =>
   text(withoutDates(withoutCopyButtons(fact)).replace(/<sup class="cite"[^>]*>[\s\S]*?<\/sup>/g, '').replace(/<span class="confidence[\s\S]*?<\/span>/g, ''));
 

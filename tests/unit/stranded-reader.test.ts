@@ -51,7 +51,7 @@ function fact(html: string, id: string): string {
   return end < 0 ? rest : rest.slice(0, open + end);
 }
 
-const dated = (markup: string) => /<span class="fact-checked">[^<]*\d{4}[^<]*<\/span>/.test(markup);
+const dated = (markup: string) => /<span class="fact-checked">[^<]*<time datetime="\d{4}-\d{2}-\d{2}">[^<]*\d{4}[^<]*<\/time>[^<]*<\/span>/.test(markup);
 const noDataBox = (html: string) => /<section class="no-data"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
 
 describe('2. no balance, no data: what each network’s reader can do now', () => {
