@@ -98,7 +98,7 @@ describe('the operators page', () => {
       } else {
         const party = strings[locale][`fact.party.${fact.ask ?? 'operator'}` as keyof typeof en];
         const marker = strings[locale][fact.confidence === 'likely' ? 'fact.likely' : 'fact.unverified'].replace('{{party}}', party);
-        expect(markup, fact.id).toContain(`<span class="confidence confidence-${fact.confidence}">${marker}</span>`);
+        expect(markup, fact.id).toContain(`<span class="confidence confidence-${fact.confidence}"> ${marker}</span>`);
       }
     }
   });

@@ -229,7 +229,7 @@ describe('8. honest labels', () => {
       for (const locale of locales) {
         const confidence = facts.find((f) => f.id === id)!.confidence as 'likely' | 'unverified';
         const marker = strings[locale][`fact.${confidence}`].replace('{{party}}', strings[locale][`fact.party.${party}` as keyof typeof en]);
-        expect(fact(page(locale, slug), id), `/${locale}/${slug}/ ${id}`).toContain(`<span class="confidence confidence-${confidence}">${marker}</span>`);
+        expect(fact(page(locale, slug), id), `/${locale}/${slug}/ ${id}`).toContain(`<span class="confidence confidence-${confidence}"> ${marker}</span>`);
       }
     }
   });
