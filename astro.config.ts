@@ -40,7 +40,10 @@ export default defineConfig({
       namespaces: { news: false, image: false, video: false },
       // The offline page is for the service worker, not for search engines.
       filter: (page) => !/\/offline\/$/.test(page),
-      serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
+      serialize: (item) => ({
+        ...item,
+        links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })),
+      }),
     }),
     anchorParity(),
     // No page shows `**` or `__` as text (emphasis the Markdown processor did not render).

@@ -14,7 +14,8 @@ import { KEYWORD_ANCHOR, KEYWORD_PATTERN, repeatedKeywords } from './lib/search-
 
 const checkedDate = z.coerce.date();
 const allowedUrl = z.url().refine(isAllowedExternalUrl, {
-  message: 'this host is not on the allow-list in src/lib/external-links.ts (operators, banks, wallets, regulators, sources)',
+  message:
+    'this host is not on the allow-list in src/lib/external-links.ts (operators, banks, wallets, regulators, sources)',
 });
 
 /** A public document a fact was checked against. */
@@ -59,16 +60,23 @@ const facts = defineCollection({
       /** Why a `likely` fact with no page to cite is likely (FACTS.md: "standard GSM code"). */
       basis: z.string().min(3).optional(),
     })
-    .refine((fact) => fact.confidence === 'unverified' || fact.sources.length > 0 || (fact.confidence === 'likely' && fact.basis), {
-      message: 'a confirmed or likely fact needs at least one source (a likely one without a page to cite needs a `basis`)',
-      path: ['sources'],
-    })
+    .refine(
+      (fact) =>
+        fact.confidence === 'unverified' || fact.sources.length > 0 || (fact.confidence === 'likely' && fact.basis),
+      {
+        message:
+          'a confirmed or likely fact needs at least one source (a likely one without a page to cite needs a `basis`)',
+        path: ['sources'],
+      },
+    )
     .refine((fact) => fact.confidence === 'confirmed' || fact.operator || fact.ask, {
-      message: 'a fact that is not confirmed needs `ask: operator | bank | wallet | service | pta`, the party its marker tells the reader to check with',
+      message:
+        'a fact that is not confirmed needs `ask: operator | bank | wallet | service | pta`, the party its marker tells the reader to check with',
       path: ['ask'],
     })
     .refine((fact) => fact.kind !== 'url' || isAllowedExternalUrl(fact.value), {
-      message: 'a url fact must be an http(s) link to a host on the allow-list in src/lib/external-links.ts, without ad parameters',
+      message:
+        'a url fact must be an http(s) link to a host on the allow-list in src/lib/external-links.ts, without ad parameters',
       path: ['value'],
     }),
 });
@@ -97,7 +105,10 @@ const guides = defineCollection({
           .min(2)
           .max(60)
           .regex(KEYWORD_PATTERN, { message: 'a keyword may not contain , : [ or ] (list each keyword on its own)' })
-          .regex(KEYWORD_ANCHOR, { message: 'name a section as "(#id)" after the words (e.g. "双卡 (#two-at-once)"), with the id of a heading or step of this page' }),
+          .regex(KEYWORD_ANCHOR, {
+            message:
+              'name a section as "(#id)" after the words (e.g. "双卡 (#two-at-once)"), with the id of a heading or step of this page',
+          }),
       )
       .max(30)
       .refine((list) => repeatedKeywords(list).length === 0, {

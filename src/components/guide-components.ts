@@ -19,7 +19,9 @@ export const guideComponents = { Checklist, Fact, GuideLink, OperatorTable, Step
 const implemented = Object.keys(guideComponents).sort().join(', ');
 const declared = Object.keys(GUIDE_COMPONENTS).sort().join(', ');
 if (implemented !== declared) {
-  throw new Error(`src/components/guide-components.ts provides ${implemented} but src/lib/markdown/components.ts declares ${declared}`);
+  throw new Error(
+    `src/components/guide-components.ts provides ${implemented} but src/lib/markdown/components.ts declares ${declared}`,
+  );
 }
 
 /**
@@ -31,7 +33,10 @@ const CITES: Partial<Record<keyof typeof guideComponents, () => Promise<CitedDat
   OperatorTable: async () =>
     mergeCited([
       citedByOperatorTable(await loadOperatorBlocks()),
-      { factIds: [...new Set([en, zh].flatMap((strings) => factsInText(strings['operators.status.merging'])))], sourceIds: [] },
+      {
+        factIds: [...new Set([en, zh].flatMap((strings) => factsInText(strings['operators.status.merging'])))],
+        sourceIds: [],
+      },
     ]),
 };
 

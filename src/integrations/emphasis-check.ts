@@ -14,7 +14,9 @@ export function emphasisCheck(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const { pages } = await readBuiltSite(fileURLToPath(dir));
-        const problems = [...pages].flatMap(([page, html]) => unrenderedEmphasis(html).map((context) => `${page}: "${context}"`));
+        const problems = [...pages].flatMap(([page, html]) =>
+          unrenderedEmphasis(html).map((context) => `${page}: "${context}"`),
+        );
         if (problems.length) {
           throw new Error(
             `Unrendered Markdown emphasis (** or __ shown as text):\n  ${problems.join('\n  ')}\n` +

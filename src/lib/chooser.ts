@@ -59,7 +59,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function idProblem(value: unknown, where: string): string | undefined {
-  if (typeof value !== 'string' || !ANCHOR_ID.test(value)) return `${where}: needs an id in lower-case ASCII words joined by hyphens, like "no-data"`;
+  if (typeof value !== 'string' || !ANCHOR_ID.test(value))
+    return `${where}: needs an id in lower-case ASCII words joined by hyphens, like "no-data"`;
   return undefined;
 }
 
@@ -79,9 +80,15 @@ function parseLinks(value: unknown, where: string, problems: string[]): ChooserL
     const { to, anchor, label } = raw;
     const bad = idProblem(to, `${at}.to`);
     if (bad) problems.push(bad);
-    if (anchor !== undefined && (typeof anchor !== 'string' || !ANCHOR_ID.test(anchor))) problems.push(`${at}.anchor: write the id without '#', in lower-case ASCII`);
-    if (label !== undefined && (typeof label !== 'string' || !ANCHOR_ID.test(label))) problems.push(`${at}.label: a label is the last part of a UI string key (finder.link.<label>), in lower-case ASCII`);
-    return [{ to: String(to), ...(typeof anchor === 'string' && { anchor }), ...(typeof label === 'string' && { label }) }];
+    if (anchor !== undefined && (typeof anchor !== 'string' || !ANCHOR_ID.test(anchor)))
+      problems.push(`${at}.anchor: write the id without '#', in lower-case ASCII`);
+    if (label !== undefined && (typeof label !== 'string' || !ANCHOR_ID.test(label)))
+      problems.push(
+        `${at}.label: a label is the last part of a UI string key (finder.link.<label>), in lower-case ASCII`,
+      );
+    return [
+      { to: String(to), ...(typeof anchor === 'string' && { anchor }), ...(typeof label === 'string' && { label }) },
+    ];
   });
 }
 
@@ -105,11 +112,13 @@ export function readChooser(data: unknown): { chooser: Chooser; problems: string
   const chooser: Chooser = { noData: [], questions: [], unverified: [] };
   if (!isRecord(data)) return { chooser, problems: ['the file must be a mapping with `no-data` and `questions`'] };
   const unknown = Object.keys(data).filter((k) => !['no-data', 'questions', 'unverified'].includes(k));
-  if (unknown.length) problems.push(`unknown field ${unknown.join(', ')}; the file has no-data, questions and unverified`);
+  if (unknown.length)
+    problems.push(`unknown field ${unknown.join(', ')}; the file has no-data, questions and unverified`);
   chooser.unverified = parseSlugList(data['unverified'], 'unverified', problems);
 
   const noData = data['no-data'];
-  if (!Array.isArray(noData) || noData.length === 0) problems.push('no-data: needs a list of items, each with an id and links');
+  if (!Array.isArray(noData) || noData.length === 0)
+    problems.push('no-data: needs a list of items, each with an id and links');
   else {
     chooser.noData = noData.flatMap((raw, i) => {
       const where = `no-data[${i}]`;
@@ -122,7 +131,8 @@ export function readChooser(data: unknown): { chooser: Chooser; problems: string
   }
 
   const questions = data['questions'];
-  if (!Array.isArray(questions) || questions.length === 0) problems.push('questions: needs a list of questions, each with an id and answers');
+  if (!Array.isArray(questions) || questions.length === 0)
+    problems.push('questions: needs a list of questions, each with an id and answers');
   else {
     chooser.questions = questions.flatMap((raw, i) => {
       const where = `questions[${i}]`;
@@ -130,7 +140,8 @@ export function readChooser(data: unknown): { chooser: Chooser; problems: string
       const bad = idProblem(raw['id'], `${where}.id`);
       if (bad) return (problems.push(bad), []);
       const id = String(raw['id']);
-      if ((HOME_IDS as readonly string[]).includes(id)) problems.push(`questions.${id}: the home page already uses the id "${id}"; choose another`);
+      if ((HOME_IDS as readonly string[]).includes(id))
+        problems.push(`questions.${id}: the home page already uses the id "${id}"; choose another`);
       const answers = raw['answers'];
       if (!Array.isArray(answers) || answers.length < 2) {
         problems.push(`questions.${id}.answers: needs at least two answers`);
@@ -144,7 +155,8 @@ export function readChooser(data: unknown): { chooser: Chooser; problems: string
         const answerId = String(a['id']);
         const named = `questions.${id}.answers.${answerId}`;
         const extra = Object.keys(a).filter((k) => !['id', 'links', 'recommend', 'exclude'].includes(k));
-        if (extra.length) problems.push(`${named}: unknown field ${extra.join(', ')}; an answer has id, links, recommend and exclude`);
+        if (extra.length)
+          problems.push(`${named}: unknown field ${extra.join(', ')}; an answer has id, links, recommend and exclude`);
         return [
           {
             id: answerId,
@@ -172,11 +184,15 @@ export interface SiteMap {
 function linkProblems(link: ChooserLink, where: string, site: SiteMap): string[] {
   const guide = site.guides.get(link.to);
   if (!guide && !site.pages.has(link.to)) {
-    return [`${where}: "${link.to}" is neither a guide (content/guides/<lang>/${link.to}.mdx) nor one of the pages ${[...site.pages].join(', ')}`];
+    return [
+      `${where}: "${link.to}" is neither a guide (content/guides/<lang>/${link.to}.mdx) nor one of the pages ${[...site.pages].join(', ')}`,
+    ];
   }
   if (link.anchor === undefined) return [];
   if (!guide) return [`${where}: anchors can only point into guides, not into "${link.to}"`];
-  return guide.anchors.has(link.anchor) ? [] : [`${where}: "#${link.anchor}" is not a heading or step id of ${link.to} (in every language)`];
+  return guide.anchors.has(link.anchor)
+    ? []
+    : [`${where}: "#${link.anchor}" is not a heading or step id of ${link.to} (in every language)`];
 }
 
 /** Links and method lists that point nowhere, and methods the chooser never links to; empty when all is well. */
@@ -184,7 +200,8 @@ export function chooserProblems(chooser: Chooser, site: SiteMap): string[] {
   const problems: string[] = [];
   const methods = [...site.guides].filter(([, g]) => g.kind === 'method').map(([slug]) => slug);
   for (const slug of chooser.unverified) {
-    if (!methods.includes(slug)) problems.push(`unverified: "${slug}" is not a method guide; methods are ${methods.join(', ')}`);
+    if (!methods.includes(slug))
+      problems.push(`unverified: "${slug}" is not a method guide; methods are ${methods.join(', ')}`);
   }
   for (const item of chooser.noData) {
     item.links.forEach((link, i) => problems.push(...linkProblems(link, `no-data.${item.id}.links[${i}]`, site)));
@@ -195,20 +212,26 @@ export function chooserProblems(chooser: Chooser, site: SiteMap): string[] {
       answer.links.forEach((link, i) => problems.push(...linkProblems(link, `${where}.links[${i}]`, site)));
       for (const field of ['recommend', 'exclude'] as const) {
         for (const slug of answer[field]) {
-          if (!methods.includes(slug)) problems.push(`${where}.${field}: "${slug}" is not a method guide; methods are ${methods.join(', ')}`);
+          if (!methods.includes(slug))
+            problems.push(`${where}.${field}: "${slug}" is not a method guide; methods are ${methods.join(', ')}`);
         }
       }
       const both = answer.recommend.filter((slug) => answer.exclude.includes(slug));
       if (both.length) problems.push(`${where}: ${both.join(', ')} is both recommended and excluded`);
       const unverified = answer.recommend.filter((slug) => chooser.unverified.includes(slug));
       if (unverified.length) {
-        problems.push(`${where}.recommend: ${unverified.join(', ')} is unverified (see \`unverified\`), so it can never be the best fit; link to it instead`);
+        problems.push(
+          `${where}.recommend: ${unverified.join(', ')} is unverified (see \`unverified\`), so it can never be the best fit; link to it instead`,
+        );
       }
     }
   }
   const linked = new Set(chooser.questions.flatMap((q) => q.answers.flatMap((a) => a.links.map((l) => l.to))));
   const unreachable = methods.filter((slug) => !linked.has(slug));
-  if (unreachable.length) problems.push(`questions: no answer links to ${unreachable.join(', ')}; every method must be reachable without JavaScript`);
+  if (unreachable.length)
+    problems.push(
+      `questions: no answer links to ${unreachable.join(', ')}; every method must be reachable without JavaScript`,
+    );
   return problems;
 }
 
@@ -217,8 +240,15 @@ export function chooserStringKeys(chooser: Chooser): string[] {
   const labels = (links: readonly ChooserLink[]) => links.flatMap((l) => (l.label ? [`finder.link.${l.label}`] : []));
   return [
     ...new Set([
-      ...chooser.noData.flatMap((item) => [`finder.noData.${item.id}.title`, `finder.noData.${item.id}.text`, ...labels(item.links)]),
-      ...chooser.questions.flatMap((q) => [`finder.q.${q.id}`, ...q.answers.flatMap((a) => [`finder.a.${q.id}.${a.id}`, ...labels(a.links)])]),
+      ...chooser.noData.flatMap((item) => [
+        `finder.noData.${item.id}.title`,
+        `finder.noData.${item.id}.text`,
+        ...labels(item.links),
+      ]),
+      ...chooser.questions.flatMap((q) => [
+        `finder.q.${q.id}`,
+        ...q.answers.flatMap((a) => [`finder.a.${q.id}.${a.id}`, ...labels(a.links)]),
+      ]),
     ]),
   ];
 }

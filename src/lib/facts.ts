@@ -6,7 +6,20 @@ import type { Locale } from './locales';
  * for something (0 reads "no fee", never "free", which would say the thing itself costs nothing); `code-pattern` is
  * a code to fill in (`*100*03XXXXXXXXX*amount#`), shown as code but not dialable.
  */
-export const FACT_KINDS = ['ussd', 'phone', 'sms', 'url', 'app', 'amount', 'fee', 'percent', 'duration', 'date', 'text', 'code-pattern'] as const;
+export const FACT_KINDS = [
+  'ussd',
+  'phone',
+  'sms',
+  'url',
+  'app',
+  'amount',
+  'fee',
+  'percent',
+  'duration',
+  'date',
+  'text',
+  'code-pattern',
+] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
 /** Who a reader should ask to confirm a fact that is not confirmed: the marker names them. */
@@ -33,7 +46,10 @@ function rupees(amount: string, locale: Locale): string {
   // Paisa as written in the data: "8.60" stays Rs 8.60, "0.10" stays Rs 0.10.
   const format = (n: string) => {
     const decimals = n.split('.')[1]?.length ?? 0;
-    return new Intl.NumberFormat(GROUPING[locale], { minimumFractionDigits: decimals, maximumFractionDigits: 2 }).format(Number(n));
+    return new Intl.NumberFormat(GROUPING[locale], {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: 2,
+    }).format(Number(n));
   };
   const parts = amount.split('-').map(format);
   const number = parts.join('–');
@@ -61,7 +77,8 @@ export function formatFactValue(kind: FactKind, value: string, locale: Locale): 
   switch (kind) {
     case 'amount':
     case 'fee':
-      if (!/^\d+(\.\d+)?(-\d+(\.\d+)?)?$/.test(value)) throw new Error(`${kind} "${value}" must be digits (or a range "10-200")`);
+      if (!/^\d+(\.\d+)?(-\d+(\.\d+)?)?$/.test(value))
+        throw new Error(`${kind} "${value}" must be digits (or a range "10-200")`);
       if (Number(value) === 0 && kind === 'fee') return locale === 'zh' ? '免手续费' : 'no fee';
       if (Number(value) === 0) return locale === 'zh' ? '免费' : 'free';
       return rupees(value, locale);

@@ -27,7 +27,10 @@ function enhance(finder: HTMLElement, list: HTMLElement): void {
     for (const radio of radios) radio.closest('.finder-answer')?.classList.toggle('is-chosen', radio.checked);
     const ranked = rankMethods(
       methods,
-      picked.map((radio) => ({ recommend: words(radio.dataset['recommend']), exclude: words(radio.dataset['exclude']) })),
+      picked.map((radio) => ({
+        recommend: words(radio.dataset['recommend']),
+        exclude: words(radio.dataset['exclude']),
+      })),
       words(finder.dataset['unverified']),
     );
     for (const { method, fit } of ranked) {
@@ -36,7 +39,8 @@ function enhance(finder: HTMLElement, list: HTMLElement): void {
       list.append(card);
       if (picked.length) card.dataset['fit'] = fit;
       else delete card.dataset['fit'];
-      for (const badge of card.querySelectorAll<HTMLElement>('[data-fit-badge]')) badge.hidden = !picked.length || badge.dataset['fitBadge'] !== fit;
+      for (const badge of card.querySelectorAll<HTMLElement>('[data-fit-badge]'))
+        badge.hidden = !picked.length || badge.dataset['fitBadge'] !== fit;
     }
     const fitting = ranked.filter((r) => r.fit !== 'no').length;
     const best = ranked.some((r) => r.fit === 'best');
@@ -45,7 +49,9 @@ function enhance(finder: HTMLElement, list: HTMLElement): void {
         ? ''
         : fitting === 0
           ? (finder.dataset['statusNone'] ?? '')
-          : (finder.dataset[best ? 'status' : 'statusNoBest'] ?? '').replace('{n}', String(fitting)).replace('{total}', String(methods.length));
+          : (finder.dataset[best ? 'status' : 'statusNoBest'] ?? '')
+              .replace('{n}', String(fitting))
+              .replace('{total}', String(methods.length));
     }
     if (reset) reset.hidden = !picked.length;
   }

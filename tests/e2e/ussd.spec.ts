@@ -26,7 +26,10 @@ async function phone(browser: Browser, baseURL: string, userAgent: string, javaS
 }
 
 for (const locale of locales) {
-  test(`/${locale}/operators/ on an iPhone: a USSD code is text with a large copy button and "paste it in Phone"`, async ({ browser, baseURL }) => {
+  test(`/${locale}/operators/ on an iPhone: a USSD code is text with a large copy button and "paste it in Phone"`, async ({
+    browser,
+    baseURL,
+  }) => {
     const { context, page } = await phone(browser, baseURL!, IPHONE);
     const watch = watchPage(page, new URL(baseURL!).origin);
     await page.goto(`/${locale}/operators/`);
@@ -50,12 +53,17 @@ for (const locale of locales) {
     await expect(helpline).toBeVisible();
     await expect(helpline).toHaveAttribute('href', 'tel:310');
     // The "tap a code" sentence is true on an iPhone too.
-    await expect(page.locator('#at-a-glance ~ p').first()).toContainText(locale === 'en' ? 'copy the code and paste it in Phone' : '粘贴到“电话”里拨打');
+    await expect(page.locator('#at-a-glance ~ p').first()).toContainText(
+      locale === 'en' ? 'copy the code and paste it in Phone' : '粘贴到“电话”里拨打',
+    );
     watch.expectClean();
     await context.close();
   });
 
-  test(`/${locale}/ on an iPhone: every code in the no-data box can be copied, none is a dead link`, async ({ browser, baseURL }) => {
+  test(`/${locale}/ on an iPhone: every code in the no-data box can be copied, none is a dead link`, async ({
+    browser,
+    baseURL,
+  }) => {
     const { context, page } = await phone(browser, baseURL!, IPHONE);
     await page.goto(`/${locale}/`);
     const codes = page.locator('#no-data ~ ul .fact[data-ussd]');
@@ -68,7 +76,10 @@ for (const locale of locales) {
     await context.close();
   });
 
-  test(`/${locale}/operators/ on Android: a USSD code is a tap-to-dial link with # as %23`, async ({ browser, baseURL }) => {
+  test(`/${locale}/operators/ on Android: a USSD code is a tap-to-dial link with # as %23`, async ({
+    browser,
+    baseURL,
+  }) => {
     const { context, page } = await phone(browser, baseURL!, ANDROID);
     await page.goto(`/${locale}/operators/`);
     await expect(page.locator('html')).not.toHaveAttribute('data-ios', '');
@@ -84,7 +95,10 @@ for (const locale of locales) {
     await context.close();
   });
 
-  test(`/${locale}/operators/ without JavaScript: every code is readable text, on an iPhone user agent too`, async ({ browser, baseURL }) => {
+  test(`/${locale}/operators/ without JavaScript: every code is readable text, on an iPhone user agent too`, async ({
+    browser,
+    baseURL,
+  }) => {
     for (const userAgent of [IPHONE, ANDROID]) {
       const { context, page } = await phone(browser, baseURL!, userAgent, false);
       await page.goto(`/${locale}/operators/`);

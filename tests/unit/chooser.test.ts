@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooserProblems, chooserStringKeys, parseChooser, rankMethods, readChooser, type SiteMap } from '../../src/lib/chooser';
+import {
+  chooserProblems,
+  chooserStringKeys,
+  parseChooser,
+  rankMethods,
+  readChooser,
+  type SiteMap,
+} from '../../src/lib/chooser';
 import { comparisonStringKeys, parseComparison, readComparison } from '../../src/lib/comparison';
 import { factMarkerProblems, factsInText, splitFactText } from '../../src/lib/fact-text';
 import { ROOT } from './helpers/site';
@@ -11,7 +18,10 @@ const METHODS = ['store', 'convenience-shop', 'online', 'atm-bank', 'esim-app', 
 type GuideInfo = { kind: 'method' | 'reference'; anchors: ReadonlySet<string> };
 const site: SiteMap = {
   guides: new Map<string, GuideInfo>([
-    ...METHODS.map((slug): [string, GuideInfo] => [slug, { kind: 'method', anchors: new Set(['steps', 'someone-in-pakistan']) }]),
+    ...METHODS.map((slug): [string, GuideInfo] => [
+      slug,
+      { kind: 'method', anchors: new Set(['steps', 'someone-in-pakistan']) },
+    ]),
     ['operators', { kind: 'reference', anchors: new Set(['zong', 'telenor-ufone']) }],
   ]),
   pages: new Set(['show-shopkeeper']),
@@ -40,7 +50,13 @@ describe('the chooser data (src/lib/chooser.ts)', () => {
     const { problems } = readChooser({
       'no-data': [{ id: 'Shop', links: [] }],
       questions: [
-        { id: 'guides', answers: [{ id: 'a', links: [{ to: 'store', anchor: '#steps', colour: 'red' }] }, { id: 'a', links: [{ to: 'store' }], recommend: 'store' }] },
+        {
+          id: 'guides',
+          answers: [
+            { id: 'a', links: [{ to: 'store', anchor: '#steps', colour: 'red' }] },
+            { id: 'a', links: [{ to: 'store' }], recommend: 'store' },
+          ],
+        },
       ],
     });
     expect(problems).toEqual(
@@ -79,7 +95,11 @@ describe('the chooser data (src/lib/chooser.ts)', () => {
   });
 
   it('accepts a chooser whose answers reach every method', () => {
-    const chooser = parseChooser(minimal(`      - id: yes\n        links:\n${everyMethod}\n      - id: no\n        links:\n          - { to: third-party, anchor: someone-in-pakistan, label: someone }`));
+    const chooser = parseChooser(
+      minimal(
+        `      - id: yes\n        links:\n${everyMethod}\n      - id: no\n        links:\n          - { to: third-party, anchor: someone-in-pakistan, label: someone }`,
+      ),
+    );
     expect(chooserProblems(chooser, site)).toEqual([]);
     expect(chooserStringKeys(chooser)).toEqual([
       'finder.noData.shop.title',
@@ -92,7 +112,9 @@ describe('the chooser data (src/lib/chooser.ts)', () => {
   });
 
   it('fails with the file name on broken YAML', () => {
-    expect(() => parseChooser('questions: [', 'content/data/chooser.yaml')).toThrow(/^content\/data\/chooser\.yaml: not valid YAML/);
+    expect(() => parseChooser('questions: [', 'content/data/chooser.yaml')).toThrow(
+      /^content\/data\/chooser\.yaml: not valid YAML/,
+    );
   });
 });
 
@@ -117,12 +139,26 @@ describe('ranking the ways for the picked answers', () => {
   });
 
   it('marks every method with the top score as best, and none when nothing is recommended', () => {
-    expect(rankMethods(methods, [{ recommend: ['atm-bank', 'online'], exclude: [] }]).filter((r) => r.fit === 'best').map((r) => r.method)).toEqual(['online', 'atm-bank']);
-    expect(rankMethods(methods, [{ recommend: [], exclude: ['store'] }]).map((r) => r.fit)).toEqual(['fits', 'fits', 'fits', 'no']);
+    expect(
+      rankMethods(methods, [{ recommend: ['atm-bank', 'online'], exclude: [] }])
+        .filter((r) => r.fit === 'best')
+        .map((r) => r.method),
+    ).toEqual(['online', 'atm-bank']);
+    expect(rankMethods(methods, [{ recommend: [], exclude: ['store'] }]).map((r) => r.fit)).toEqual([
+      'fits',
+      'fits',
+      'fits',
+      'no',
+    ]);
   });
 
   it('rules a method out even when another answer recommends it', () => {
-    expect(rankMethods(methods, [{ recommend: ['online'], exclude: [] }, { recommend: [], exclude: ['online'] }]).find((r) => r.method === 'online')?.fit).toBe('no');
+    expect(
+      rankMethods(methods, [
+        { recommend: ['online'], exclude: [] },
+        { recommend: [], exclude: ['online'] },
+      ]).find((r) => r.method === 'online')?.fit,
+    ).toBe('no');
   });
 
   it('never marks an unverified method best, even when an answer recommends it', () => {
@@ -134,7 +170,8 @@ describe('ranking the ways for the picked answers', () => {
 
 describe('an unverified route is never the best fit (issue 12)', () => {
   const chooser = parseChooser(readFileSync(join(ROOT, 'content/data/chooser.yaml'), 'utf8'));
-  const answer = (question: string, id: string) => chooser.questions.find((q) => q.id === question)?.answers.find((a) => a.id === id);
+  const answer = (question: string, id: string) =>
+    chooser.questions.find((q) => q.id === question)?.answers.find((a) => a.id === id);
 
   it('the real chooser marks international top-up services (third-party) unverified', () => {
     expect(chooser.unverified).toEqual(['third-party']);
@@ -145,13 +182,25 @@ describe('an unverified route is never the best fit (issue 12)', () => {
     expect(foreignCard.recommend.filter((m) => chooser.unverified.includes(m))).toEqual([]);
     const ranked = rankMethods(METHODS, [foreignCard], chooser.unverified);
     expect(ranked.find((r) => r.method === 'third-party')?.fit).not.toBe('best');
-    expect(ranked.filter((r) => r.fit === 'best').map((r) => r.method).filter((m) => chooser.unverified.includes(m))).toEqual([]);
+    expect(
+      ranked
+        .filter((r) => r.fit === 'best')
+        .map((r) => r.method)
+        .filter((m) => chooser.unverified.includes(m)),
+    ).toEqual([]);
     // It still offers the routes that exist: someone in Pakistan, and the services named as unverified.
-    expect(foreignCard.links).toEqual(expect.arrayContaining([{ to: 'third-party', anchor: 'someone-in-pakistan', label: 'someone' }, { to: 'third-party', label: 'third-party-unverified' }]));
+    expect(foreignCard.links).toEqual(
+      expect.arrayContaining([
+        { to: 'third-party', anchor: 'someone-in-pakistan', label: 'someone' },
+        { to: 'third-party', label: 'third-party-unverified' },
+      ]),
+    );
   });
 
   it('no answer of the real chooser recommends an unverified method', () => {
-    const recommending = chooser.questions.flatMap((q) => q.answers.filter((a) => a.recommend.some((m) => chooser.unverified.includes(m))).map((a) => `${q.id}.${a.id}`));
+    const recommending = chooser.questions.flatMap((q) =>
+      q.answers.filter((a) => a.recommend.some((m) => chooser.unverified.includes(m))).map((a) => `${q.id}.${a.id}`),
+    );
     expect(recommending).toEqual([]);
   });
 
@@ -168,7 +217,9 @@ ${everyMethod}
     expect(chooserProblems(chooser, site)).toEqual([
       'questions.connection.answers.card.recommend: third-party is unverified (see `unverified`), so it can never be the best fit; link to it instead',
     ]);
-    expect(readChooser({ unverified: 'third-party', 'no-data': [], questions: [] }).problems).toContain('unverified: needs a list of method slugs, like [store, convenience-shop]');
+    expect(readChooser({ unverified: 'third-party', 'no-data': [], questions: [] }).problems).toContain(
+      'unverified: needs a list of method slugs, like [store, convenience-shop]',
+    );
   });
 });
 
@@ -182,7 +233,15 @@ describe('the comparison data (src/lib/comparison.ts)', () => {
   it('names the method and the column of every mistake, and the methods left out', () => {
     const { problems } = readComparison(
       [
-        { method: 'store', internet: 'no', 'no-data': 'works', account: 'none', esim: 'pakistani', cost: 'load', colour: 'red' },
+        {
+          method: 'store',
+          internet: 'no',
+          'no-data': 'works',
+          account: 'none',
+          esim: 'pakistani',
+          cost: 'load',
+          colour: 'red',
+        },
         { method: 'stor', internet: 'none', 'no-data': 'works', account: 'none', esim: 'pakistani' },
         { method: 'store', internet: 'none', 'no-data': 'works', account: 'none', esim: 'pakistani', cost: 'load' },
       ],
@@ -211,7 +270,12 @@ describe('facts placed in UI strings (src/lib/fact-text.ts)', () => {
   });
 
   it('reports a language that shows other facts, and a malformed marker, naming the files', () => {
-    expect(factMarkerProblems('k', { 'en.json': 'Dial {fact:zong-request-balance}.', 'zh.json': '拨打 {fact: zong-request-balance}。' })).toEqual([
+    expect(
+      factMarkerProblems('k', {
+        'en.json': 'Dial {fact:zong-request-balance}.',
+        'zh.json': '拨打 {fact: zong-request-balance}。',
+      }),
+    ).toEqual([
       'zh.json: "k" has a malformed fact marker {fact: zong-request-balance}; write {fact:<id>} or {fact:<id>:dated}',
       '"k" shows different facts per language: en.json [zong-request-balance], zh.json [none]',
     ]);

@@ -17,18 +17,28 @@ describe('CJK-friendly emphasis (micromark-extension-cjk-friendly deciding for S
   });
 
   it('leaves Latin text exactly as CommonMark reads it', () => {
-    for (const source of ['plain **bold** and a_b_c and 2*3*4', 'snake__case__name and **Bold:** text', '**Zong:** dial it', 'a ** b ** c']) {
+    for (const source of [
+      'plain **bold** and a_b_c and 2*3*4',
+      'snake__case__name and **Bold:** text',
+      '**Zong:** dial it',
+      'a ** b ** c',
+    ]) {
       expect(html(source), source).toBe(markdownToHtml(source).html);
     }
   });
 
   it('keeps components, links and steps inside the bold it rebuilds', () => {
-    const code = mdxToJs('1. [#step-a] **<Fact id="zong-check-data" />。**然后等短信。\n\n## 先看**（这里）**吧 [#here]\n', {
-      mdastPlugins: [cjkEmphasis()],
-      hastPlugins: [explicitIds()],
-      jsx: true,
-    }).code;
-    expect(code).toMatch(/<_components\.strong><Fact id="zong-check-data" \/>\{"。"\}<\/_components\.strong>\{"然后等短信。"\}/);
+    const code = mdxToJs(
+      '1. [#step-a] **<Fact id="zong-check-data" />。**然后等短信。\n\n## 先看**（这里）**吧 [#here]\n',
+      {
+        mdastPlugins: [cjkEmphasis()],
+        hastPlugins: [explicitIds()],
+        jsx: true,
+      },
+    ).code;
+    expect(code).toMatch(
+      /<_components\.strong><Fact id="zong-check-data" \/>\{"。"\}<\/_components\.strong>\{"然后等短信。"\}/,
+    );
     expect(code).toContain('id="here"');
     expect(code).not.toContain('**');
   });
@@ -41,7 +51,11 @@ describe('the build check for unrendered emphasis', () => {
   });
 
   it('ignores code, scripts, attributes and single asterisks such as USSD codes', () => {
-    expect(unrenderedEmphasis('<p>Dial <code>*100*03XX**#</code> or *829#</p><a href="/x__y/" title="a**b">x</a><script>a**b</script>')).toEqual([]);
+    expect(
+      unrenderedEmphasis(
+        '<p>Dial <code>*100*03XX**#</code> or *829#</p><a href="/x__y/" title="a**b">x</a><script>a**b</script>',
+      ),
+    ).toEqual([]);
   });
 
   it('passes on every built page', () => {
@@ -49,6 +63,8 @@ describe('the build check for unrendered emphasis', () => {
   });
 
   it('/zh/wechat-alipay/ shows its main correction in bold', () => {
-    expect(readBuilt('/zh/wechat-alipay/')).toContain('<strong>我们没有找到任何证据表明微信支付或支付宝能给巴基斯坦号码充值。</strong>我们最后核实时');
+    expect(readBuilt('/zh/wechat-alipay/')).toContain(
+      '<strong>我们没有找到任何证据表明微信支付或支付宝能给巴基斯坦号码充值。</strong>我们最后核实时',
+    );
   });
 });

@@ -65,7 +65,11 @@ const RULES: Rule[] = [
       /ATM[^。；]{0,15}(有|选|选择|点|按|提供|可以|能)[^。；]{0,15}(充值|充话费|手机充值)/,
     ],
     unless: NEGATION,
-    forbidden: ['Most ATMs have a mobile top-up menu.', 'Choose Mobile top-up on the ATM screen at the ATM.', '在 ATM 上选择“手机充值”，输入号码即可。'],
+    forbidden: [
+      'Most ATMs have a mobile top-up menu.',
+      'Choose Mobile top-up on the ATM screen at the ATM.',
+      '在 ATM 上选择“手机充值”，输入号码即可。',
+    ],
     allowed: [
       'We found no source showing that Pakistani ATMs let you top up a phone.',
       'ATM 能不能充话费，我们没有找到任何依据。',
@@ -73,19 +77,26 @@ const RULES: Rule[] = [
   },
   {
     id: 'unverified-codes-and-apps',
-    claim: '3. Any code, helpline or app name marked unverified (*111#, *222#, *444#, *124#, 111/345/333, My Zong/Telenor/Ufone).',
+    claim:
+      '3. Any code, helpline or app name marked unverified (*111#, *222#, *444#, *124#, 111/345/333, My Zong/Telenor/Ufone).',
     scope: 'sentence',
     any: [
       /\*(111|222|444|124)#/,
       /\bMy (Zong|Telenor|Ufone)\b/i,
       /(helpline|hotline|call|dial|热线|拨打|客服)[^.。]{0,20}(?<![\d*-])(111|345|333)(?![\d#-])/i,
     ],
-    forbidden: ['Dial *111# to check your balance.', 'Open the My Zong app.', 'Call the helpline 111 for help.', '拨打客服热线 345。'],
+    forbidden: [
+      'Dial *111# to check your balance.',
+      'Open the My Zong app.',
+      'Call the helpline 111 for help.',
+      '拨打客服热线 345。',
+    ],
     allowed: ['On Jazz, ask another number for balance with *107#.', "Call Zong's helpline 310."],
   },
   {
     id: 'unverified-codes-2026-12',
-    claim: '3. The codes FACTS.md (Additions, 2026-12-01) still does not show: Jazz *112# (advance), *117#; Ufone *706#, *3#, Uadvance; Telenor *345#, *0#, *1*number*amount#; Zong *868#, *4004#; the Jazz Weekly X code; Zong and Ufone eSIM prices; FBR device-tax amounts.',
+    claim:
+      '3. The codes FACTS.md (Additions, 2026-12-01) still does not show: Jazz *112# (advance), *117#; Ufone *706#, *3#, Uadvance; Telenor *345#, *0#, *1*number*amount#; Zong *868#, *4004#; the Jazz Weekly X code; Zong and Ufone eSIM prices; FBR device-tax amounts.',
     scope: 'sentence',
     any: [
       /\*(112|117|706|345|868|4004)#/,
@@ -116,12 +127,20 @@ const RULES: Rule[] = [
   },
   {
     id: 'jazz-2222-postpaid-only',
-    claim: '3/4. Jazz *2222# is on a postpaid page only: never presented as a (prepaid) balance check; shown only with "postpaid only".',
+    claim:
+      '3/4. Jazz *2222# is on a postpaid page only: never presented as a (prepaid) balance check; shown only with "postpaid only".',
     scope: 'block',
     any: [/\*2222#/],
     unless: /\bpostpaid only\b|仅限后付费/i,
-    forbidden: ['On Jazz, *2222# shows the minutes, SMS and data you have left. Check that it works for prepaid.', 'Jazz 用户拨 *2222# 可以免费查剩余流量。'],
-    allowed: ['*2222# is for postpaid only: it is not a prepaid balance check.', 'Postpaid only: remaining minutes, SMS and data (free) *2222#', '*2222# 仅限后付费，不能用来查预付费余额。'],
+    forbidden: [
+      'On Jazz, *2222# shows the minutes, SMS and data you have left. Check that it works for prepaid.',
+      'Jazz 用户拨 *2222# 可以免费查剩余流量。',
+    ],
+    allowed: [
+      '*2222# is for postpaid only: it is not a prepaid balance check.',
+      'Postpaid only: remaining minutes, SMS and data (free) *2222#',
+      '*2222# 仅限后付费，不能用来查预付费余额。',
+    ],
   },
   {
     id: 'code-does-nothing',
@@ -130,7 +149,10 @@ const RULES: Rule[] = [
     any: [/\bcodes?\b[^.]{0,60}\b(does|do) nothing\b/i, /代码[^。]{0,30}(不会有任何反应|没有任何反应|不会有反应)/],
     unless: /\b(may|might|can)\b|可能/i,
     forbidden: ['A Zong code does nothing on a Jazz SIM.', '在 Jazz 的卡上拨 Zong 的代码不会有任何反应。'],
-    allowed: ['A Zong code dialled on a Jazz SIM may do nothing, or something else.', '在 Jazz 的卡上拨 Zong 的代码，可能没反应，也可能触发别的功能。'],
+    allowed: [
+      'A Zong code dialled on a Jazz SIM may do nothing, or something else.',
+      '在 Jazz 的卡上拨 Zong 的代码，可能没反应，也可能触发别的功能。',
+    ],
   },
   {
     id: 'fee-called-free',
@@ -138,11 +160,15 @@ const RULES: Rule[] = [
     scope: 'sentence',
     any: [/\bJazzCash\b[^.]{0,60}\bfree\b/i, /JazzCash[^。]{0,30}(?<!免手续)免费/],
     forbidden: ['JazzCash lists a mobile top-up as free.', 'JazzCash 的收费表上，手机充值标注为免费。'],
-    allowed: ['JazzCash lists a mobile top-up with no fee (checked 26 November 2026).', 'JazzCash 的收费表上，手机充值免手续费。'],
+    allowed: [
+      'JazzCash lists a mobile top-up with no fee (checked 26 November 2026).',
+      'JazzCash 的收费表上，手机充值免手续费。',
+    ],
   },
   {
     id: 'tax-worked-out',
-    claim: 'Issue 12 / FACTS.md Additions: the 15% is of the amount before tax (Rs 13.04 of every Rs 100), and the rates are the latest found, never "unchanged".',
+    claim:
+      'Issue 12 / FACTS.md Additions: the 15% is of the amount before tax (Rs 13.04 of every Rs 100), and the rates are the latest found, never "unchanged".',
     scope: 'block',
     any: [/\b(13\.04|86\.96)\b/, /\b(tax|rate)s?\b[^.]{0,60}\bunchanged\b/i, /税[^。]{0,30}(仍未改变|没有改变|不变)/],
     unless: /^(?![\s\S]*(unchanged|仍未改变|没有改变|不变))[\s\S]*(before tax|税前)/i,
@@ -160,10 +186,21 @@ const RULES: Rule[] = [
     id: 'telenor-status-undated',
     claim: 'Issue 12 / FACTS.md Additions: every sentence on Telenor’s status is dated ("as reported in …").',
     scope: 'sentence',
-    any: [/\bTelenor\b[^.]{0,80}\b(is being merged|being merged into|is merging)\b/i, /^being merged into Ufone/i, /Telenor[^。]{0,30}(正在并入|还在并入)/, /^正在并入 ?Ufone/],
+    any: [
+      /\bTelenor\b[^.]{0,80}\b(is being merged|being merged into|is merging)\b/i,
+      /^being merged into Ufone/i,
+      /Telenor[^。]{0,30}(正在并入|还在并入)/,
+      /^正在并入 ?Ufone/,
+    ],
     unless: /\breported\b|报道|\b\d{4}\b/i,
-    forbidden: ['Telenor is being merged into Ufone, so its shops may change.', 'Telenor 正在并入 Ufone，它的 App 可能会变。'],
-    allowed: ['Telenor is being merged into Ufone (as reported in February 2026), so its shops may change.', '据 2026年2月的报道，Telenor 正在并入 Ufone。'],
+    forbidden: [
+      'Telenor is being merged into Ufone, so its shops may change.',
+      'Telenor 正在并入 Ufone，它的 App 可能会变。',
+    ],
+    allowed: [
+      'Telenor is being merged into Ufone (as reported in February 2026), so its shops may change.',
+      '据 2026年2月的报道，Telenor 正在并入 Ufone。',
+    ],
   },
   {
     id: 'price-without-date',
@@ -215,7 +252,11 @@ const RULES: Rule[] = [
       /(充值|充话费|买流量|买套餐|开通套餐)[^。；]{0,20}(要|需要|得|必须)(带|出示|提供|用)?(证件|护照|身份证)/,
     ],
     unless: new RegExp(`${NEGATION.source}|\\bonly\\b|只有|才(要|需要)`, 'i'),
-    forbidden: ['To buy a load you need to show your passport.', 'Your ID is required for every top-up.', '充话费需要出示护照。'],
+    forbidden: [
+      'To buy a load you need to show your passport.',
+      'Your ID is required for every top-up.',
+      '充话费需要出示护照。',
+    ],
     allowed: [
       'No ID is needed. Buying a load or a bundle never needs one.',
       '充话费、买流量套餐都不需要证件；只有办新卡、补卡、开通 eSIM 或过户时才要护照。',
@@ -234,7 +275,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'telenor-without-merger',
-    claim: "8. …without a warning: a page that names Telenor also says it is being merged into Ufone.",
+    claim: '8. …without a warning: a page that names Telenor also says it is being merged into Ufone.',
     scope: 'page',
     any: [/\bTelenor\b/],
     unless: /merg|并入|合并/i,
@@ -260,7 +301,11 @@ const RULES: Rule[] = [
       /\b(t\.me|wa\.me|chat\.whatsapp\.com)\//i,
     ],
     unless: new RegExp(`${NEGATION.source}|\\b(avoid|scams?|warning)\\b|骗|谨慎`, 'i'),
-    forbidden: ['Contact our WhatsApp agent for a quick top-up.', 'Join t.me/cheap_load for offers.', '加微信群找代充中介，秒到账。'],
+    forbidden: [
+      'Contact our WhatsApp agent for a quick top-up.',
+      'Join t.me/cheap_load for offers.',
+      '加微信群找代充中介，秒到账。',
+    ],
     allowed: ['Never pay "agents" in chats such as WhatsApp or Telegram.', '不要付钱给微信群里的代充“中介”。'],
   },
 ];
@@ -299,15 +344,21 @@ function violations(rule: Rule, blocks: string[]): string[] {
 }
 
 describe('forbidden-claim rules work on examples', () => {
-  it.each(RULES.map((r) => [r.id, r] as const))('%s catches what it must and lets honest sentences through', (_, rule) => {
-    expect(rule.forbidden.length, 'a rule needs examples it catches').toBeGreaterThan(0);
-    expect(rule.allowed.length, 'a rule needs honest examples it lets through').toBeGreaterThan(0);
-    for (const example of rule.forbidden) expect(violations(rule, [example]), example).not.toEqual([]);
-    for (const example of rule.allowed) expect(violations(rule, [example]), example).toEqual([]);
-  });
+  it.each(RULES.map((r) => [r.id, r] as const))(
+    '%s catches what it must and lets honest sentences through',
+    (_, rule) => {
+      expect(rule.forbidden.length, 'a rule needs examples it catches').toBeGreaterThan(0);
+      expect(rule.allowed.length, 'a rule needs honest examples it lets through').toBeGreaterThan(0);
+      for (const example of rule.forbidden) expect(violations(rule, [example]), example).not.toEqual([]);
+      for (const example of rule.allowed) expect(violations(rule, [example]), example).toEqual([]);
+    },
+  );
 
   it('splits sentences without breaking rupee amounts', () => {
-    expect(sentencesOf('A Rs 100 load gives Rs 86.96. Then buy a bundle.')).toEqual(['A Rs 100 load gives Rs 86.96.', 'Then buy a bundle.']);
+    expect(sentencesOf('A Rs 100 load gives Rs 86.96. Then buy a bundle.')).toEqual([
+      'A Rs 100 load gives Rs 86.96.',
+      'Then buy a bundle.',
+    ]);
     expect(sentencesOf('先别走。请店员查一下；出示收据。')).toEqual(['先别走。', '请店员查一下；', '出示收据。']);
   });
 });
@@ -322,7 +373,9 @@ describe('no page claims what FACTS.md forbids', () => {
 
   it.each(pages)('%s', (page) => {
     const blocks = blocksOf(readBuilt(page));
-    const found = RULES.flatMap((rule) => violations(rule, blocks).map((unit) => `${rule.id} (${rule.claim}): "${unit}"`));
+    const found = RULES.flatMap((rule) =>
+      violations(rule, blocks).map((unit) => `${rule.id} (${rule.claim}): "${unit}"`),
+    );
     expect(found, `${page} says what FACTS.md forbids`).toEqual([]);
   });
 });

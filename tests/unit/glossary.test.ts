@@ -42,7 +42,9 @@ function visibleText(html: string): string {
 
 function found(text: string, list: readonly Variant[]): string[] {
   return list.flatMap((v) =>
-    [...text.matchAll(v.pattern)].map((m) => `${v.written} → ${v.use}: “${text.slice(Math.max(0, m.index - 12), m.index + 14).replace(/\s+/g, ' ')}”`),
+    [...text.matchAll(v.pattern)].map(
+      (m) => `${v.written} → ${v.use}: “${text.slice(Math.max(0, m.index - 12), m.index + 14).replace(/\s+/g, ' ')}”`,
+    ),
   );
 }
 
@@ -52,7 +54,8 @@ const zhPages = builtPages().filter((page) => page.startsWith('/zh/'));
 describe('the glossary (content/glossary.md)', () => {
   it('records the terms the guide settles on, and the variants it does not use', () => {
     const main = /\| English \| 中文 \| notes \|([\s\S]*?)\n\n/.exec(glossary)?.[1] ?? '';
-    for (const term of ['实体 SIM 卡', '营业厅', '客服热线', '续费', '登记手机', '手机钱包', '移动数据', '免手续费']) expect(main, term).toContain(term);
+    for (const term of ['实体 SIM 卡', '营业厅', '客服热线', '续费', '登记手机', '手机钱包', '移动数据', '免手续费'])
+      expect(main, term).toContain(term);
     expect(list.map((v) => v.written)).toEqual(expect.arrayContaining(['客服电话', '实体卡', '门店', '电子钱包']));
   });
 
@@ -63,7 +66,18 @@ describe('the glossary (content/glossary.md)', () => {
     expect(hits('SIM 卡被停了。')).toBe(1);
     expect(hits('在手机上注册。')).toBe(1);
     expect(hits('刮刮卡也行。')).toBe(1);
-    for (const fine of ['继续付款', '连续 180 天', '手续费 5 卢比', '在 App 里续费', '续签之后', 'SIM 卡被停用', '充值卡（刮刮卡）', '实体 SIM 卡', '客服热线', '登记手机']) {
+    for (const fine of [
+      '继续付款',
+      '连续 180 天',
+      '手续费 5 卢比',
+      '在 App 里续费',
+      '续签之后',
+      'SIM 卡被停用',
+      '充值卡（刮刮卡）',
+      '实体 SIM 卡',
+      '客服热线',
+      '登记手机',
+    ]) {
       expect(hits(fine), fine).toBe(0);
     }
   });
@@ -79,7 +93,9 @@ describe('one Chinese term per thing', () => {
   });
 
   it('every UI string in src/i18n/zh.json uses the glossary’s terms', () => {
-    const problems = Object.entries(zh as Record<string, string>).flatMap(([key, value]) => found(value, list).map((f) => `${key}: ${f}`));
+    const problems = Object.entries(zh as Record<string, string>).flatMap(([key, value]) =>
+      found(value, list).map((f) => `${key}: ${f}`),
+    );
     expect(problems).toEqual([]);
   });
 });

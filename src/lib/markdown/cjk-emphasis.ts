@@ -86,7 +86,9 @@ function rebuild(pieces: readonly Piece[], range: Range, found: ReadonlyArray<St
   for (const emphasis of found) {
     const outer = rangeOf(emphasis);
     if (!outer) throw new Unmappable('micromark gave no position');
-    const existing = pieces.find((p) => p.start === outer.start && p.end === outer.end && p.node.type === emphasis.type);
+    const existing = pieces.find(
+      (p) => p.start === outer.start && p.end === outer.end && p.node.type === emphasis.type,
+    );
     take(outer.start);
     if (existing) {
       out.push(existing.node as PhrasingContent);
@@ -128,7 +130,9 @@ function fixBlock(node: Readonly<Parents>, ctx: MdastVisitorContext): void {
   const missed = (list: ReadonlyArray<Strong | Emphasis>): boolean =>
     list.some((e) => {
       const r = rangeOf(e);
-      const same = children.find((c) => c.type === e.type && rangeOf(c)?.start === r?.start && rangeOf(c)?.end === r?.end);
+      const same = children.find(
+        (c) => c.type === e.type && rangeOf(c)?.start === r?.start && rangeOf(c)?.end === r?.end,
+      );
       return !same;
     });
   if (!missed(found)) return;
@@ -147,7 +151,11 @@ function fixBlock(node: Readonly<Parents>, ctx: MdastVisitorContext): void {
     if (!(error instanceof Unmappable)) throw error;
     const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '<unknown file>';
     const line = node.position?.start.line;
-    ctx.report({ message: `${file}:${line}: CJK emphasis left as written (${error.message})`, node, severity: 'warning' });
+    ctx.report({
+      message: `${file}:${line}: CJK emphasis left as written (${error.message})`,
+      node,
+      severity: 'warning',
+    });
   }
 }
 
