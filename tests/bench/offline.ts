@@ -11,7 +11,7 @@ import {
   PRECACHE_BUDGET_BYTES,
   readPrecache,
   type PrecacheFile,
-} from '../../src/integrations/precache-report.ts';
+} from '../../src/features/offline/build/precache-report.ts';
 
 const GROUPS: [string, (url: string) => boolean][] = [
   ['pages', (url) => url.endsWith('.html')],

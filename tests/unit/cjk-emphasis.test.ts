@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml, mdxToJs } from 'satteri';
-import { cjkEmphasis } from '../../src/lib/markdown/cjk-emphasis';
-import { explicitIds } from '../../src/lib/markdown/explicit-ids';
-import { unrenderedEmphasis } from '../../src/lib/html';
+import { cjkEmphasis } from '../../src/features/emphasis/build/cjk-emphasis';
+import { explicitIds } from '../../src/features/anchors/build/explicit-ids';
+import { unrenderedEmphasis } from '../../src/core/html';
 import { builtPages, readBuilt } from './helpers/site';
 
 const html = (source: string) => markdownToHtml(source, { mdastPlugins: [cjkEmphasis()] }).html;

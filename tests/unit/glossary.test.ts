@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import zh from '../../src/i18n/zh.json';
-import { decodeEntities } from '../../src/lib/html';
+import { decodeEntities } from '../../src/core/html';
 import { builtPages, readBuilt, ROOT } from './helpers/site';
 
 /**

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryVariant, offlineLocale, offlinePagePath } from '../../src/lib/offline';
-import { ICONS, APPLE_TOUCH_ICON, manifestPath, THEME, webManifest } from '../../src/lib/web-manifest';
+import { directoryVariant, offlineLocale, offlinePagePath } from '../../src/features/offline/offline';
+import { ICONS, APPLE_TOUCH_ICON, manifestPath, THEME, webManifest } from '../../src/features/offline/web-manifest';
 import { guideSlugs, readBuilt, ROOT } from './helpers/site';
 
 describe('the offline page for a page that is not saved', () => {

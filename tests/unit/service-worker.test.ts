@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as pagefind from 'pagefind';
 import { generateURLVariations } from 'workbox-precaching/utils/generateURLVariations.js';
-import { generateServiceWorker } from '../../src/integrations/service-worker';
+import { generateServiceWorker } from '../../src/features/offline/build/service-worker';
 import {
   manifestOf,
   PRECACHE_BUDGET_BYTES,
   readPrecache,
   type PrecacheEntry,
-} from '../../src/integrations/precache-report';
-import { HASHED_URL, PRECACHE_ROUTE_OPTIONS, SEARCH_DIR } from '../../src/lib/offline';
+} from '../../src/features/offline/build/precache-report';
+import { HASHED_URL, PRECACHE_ROUTE_OPTIONS, SEARCH_DIR } from '../../src/features/offline/offline';
 import { builtPages, DIST, ROOT } from './helpers/site';
 
 /** The precache manifest of a built sw.js, as URLs relative to the site root. */
