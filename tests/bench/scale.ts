@@ -13,6 +13,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchSection } from './index.ts';
+import { stripVTControlCharacters } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COPY = ['src', 'content', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json'];
@@ -194,7 +195,7 @@ function buildCopy(perLanguage: number): BuildFigures {
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
       },
     );
-    const log = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+    const log = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
     if (run.status !== 0)
       throw new Error(
         `the build of ${perLanguage || real} guides per language failed:\n${log.split('\n').slice(-30).join('\n')}`,

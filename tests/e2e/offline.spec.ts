@@ -139,7 +139,7 @@ test.describe('offline after one visit', () => {
   test('offline, a Chinese and an English search return results', async ({ page, context }) => {
     test.skip(
       !existsSync(join(DIST, 'pagefind/pagefind-entry.json')),
-      'needs the Pagefind index (issue 5, search-index integration)',
+      'needs the Pagefind index (issue 5, search-index build step)',
     );
     const search = (query: string) =>
       page.evaluate(async (query) => {

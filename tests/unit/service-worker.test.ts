@@ -45,7 +45,7 @@ describe('the generated service worker (dist/sw.js)', () => {
     );
     const scripts = readdirSync(join(DIST, '_astro')).map((f) => `_astro/${f}`);
     const icons = readdirSync(join(DIST, 'icons')).map((f) => `icons/${f}`);
-    // The search integration writes only the files search needs (Pagefind's ready-made UIs are deleted).
+    // The search-index build step writes only the files search needs (Pagefind's ready-made UIs are deleted).
     const search = readdirSync(join(DIST, SEARCH_DIR), { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name).slice(DIST.length + 1));
@@ -88,7 +88,7 @@ describe('the generated service worker (dist/sw.js)', () => {
 });
 
 /**
- * With the search index: Pagefind 1.6 writes dist/pagefind/ (the `search-index` integration does it in the real
+ * With the search index: Pagefind 1.6 writes dist/pagefind/ (the `search-index` build step does it in the real
  * build, before the worker). Here a copy of dist/ gets a real Pagefind index, then the worker is generated over it.
  */
 describe('the generated service worker over a Pagefind index', () => {

@@ -3,7 +3,7 @@ import { localizedPath, splitLocalePath } from '../../core/urls';
 
 /**
  * What the service worker keeps for offline reading, and how it finds it again. Shared by the build step that
- * writes the worker (src/integrations/service-worker.ts) and the worker itself (src/sw/service-worker.ts).
+ * writes the worker (src/features/offline/build/service-worker.ts) and the worker itself (src/features/offline/worker/service-worker.ts).
  */
 
 /** `/<lang>/offline/`: shown for a page that is not saved while the reader has no connection. */

@@ -1,7 +1,7 @@
 /**
- * The home page's chooser with JavaScript (src/components/MethodFinder.astro): the answers become radio buttons,
+ * The home page's chooser with JavaScript (src/features/chooser/MethodFinder.astro): the answers become radio buttons,
  * the links of a chosen answer show under it, and the list of ways (`data-finder-list`, one card per method) is
- * sorted by `rankMethods` (src/lib/rank-methods.ts): best fits first, ways an answer rules out last and marked; a
+ * sorted by `rankMethods` (../rank-methods.ts): best fits first, ways an answer rules out last and marked; a
  * way whose route is not verified (`data-unverified`) is never the best fit.
  * A status line (a polite live region) says how many ways fit. Nothing is sent anywhere; nothing is stored.
  */

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { PostBuildStep } from '../../../build/pipeline';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 import { LOCALES } from '../../../core/locales';
@@ -11,35 +10,21 @@ import { HASHED_URL, OFFLINE_SLUG, SEARCH_DIR, SEARCH_GLOB, SITE_GLOBS } from '.
 import { kb, manifestOf, measure, PRECACHE_BUDGET_BYTES, type PrecacheReport } from './precache-report';
 
 /**
- * The last build step: write dist/sw.js, the offline service worker, over the finished dist/. It must run after
- * the search index (integration `search-index`), so the precache lists Pagefind's final files: register it last
- * in astro.config.ts.
+ * Post-build transform, the last one: write dist/sw.js, the offline service worker, over the finished dist/. It
+ * runs after the search index, so the precache lists Pagefind's final files (see src/build/steps.ts).
  */
-export function serviceWorker(): AstroIntegration {
-  let root = process.cwd();
-  return {
-    name: 'service-worker',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        if (!hasSearchIndex(dist))
-          logger.warn(
-            `no ${SEARCH_DIR}/ in dist/: the precache has no search index (is search-index registered before service-worker?)`,
-          );
-        const report = await generateServiceWorker({ root, dist });
-        const line = `sw.js precaches ${report.files.length} files: ${kb(report.bytes)}, ${kb(report.compressed)} compressed`;
-        if (report.compressed > PRECACHE_BUDGET_BYTES)
-          logger.warn(`${line}, over the ${kb(PRECACHE_BUDGET_BYTES)} budget`);
-        else logger.info(line);
-      },
-    },
-  };
-}
+export const serviceWorker: PostBuildStep = {
+  name: 'service-worker',
+  async run(site, logger) {
+    if (!hasSearchIndex(site.dist)) logger.warn(`no ${SEARCH_DIR}/ in dist/: the precache has no search index`);
+    const report = await generateServiceWorker({ root: site.root, dist: site.dist });
+    const line = `sw.js precaches ${report.files.length} files: ${kb(report.bytes)}, ${kb(report.compressed)} compressed`;
+    if (report.compressed > PRECACHE_BUDGET_BYTES) logger.warn(`${line}, over the ${kb(PRECACHE_BUDGET_BYTES)} budget`);
+    else logger.info(line);
+  },
+};
 
-/** Bundle src/sw/service-worker.ts into dist/sw.js and inject the precache manifest; returns what it saves. */
+/** Bundle ../worker/service-worker.ts into dist/sw.js and inject the precache manifest; returns what it saves. */
 export async function generateServiceWorker({ root, dist }: { root: string; dist: string }): Promise<PrecacheReport> {
   const swDest = join(dist, 'sw.js');
   await build({

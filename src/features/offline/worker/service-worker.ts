@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The offline service worker, bundled by src/integrations/service-worker.ts after the search index is written;
+ * The offline service worker, bundled by src/features/offline/build/service-worker.ts after the search index is written;
  * Workbox replaces `self.__WB_MANIFEST` with the list of saved files and their revisions (and SRI hashes).
  *
  * - Every saved file is answered from the precache, so a page and its scripts always come from one build.
