@@ -231,7 +231,7 @@ ${everyMethod}
     expect(chooserProblems(chooser, site)).toEqual([
       'questions.connection.answers.card.recommend: third-party is unverified (see `unverified`), so it can never be the best fit; link to it instead',
     ]);
-    expect(readChooser({ unverified: 'third-party', 'no-data': [], questions: [] }).problems).toContain(
+    expect(problemsOf(chooserSchema, { unverified: 'third-party', 'no-data': [], questions: [] })).toContain(
       'unverified: needs a list of method slugs, like [store, convenience-shop]',
     );
   });
