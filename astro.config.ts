@@ -7,6 +7,7 @@ import { guideLinks } from './src/features/links/build/guide-links';
 import { alternatesOfUrl } from './src/core/alternates';
 import { postBuild } from './src/build/pipeline';
 import { SITE_PIPELINE } from './src/build/steps';
+import { cjkEmphasis } from './src/features/emphasis/build/cjk-emphasis';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -20,8 +21,9 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   markdown: {
-    // Guides: explicit heading and step ids, known components only; external links only to the allow-list.
-    processor: satteri({ hastPlugins: [explicitIds(), guideLinks()] }),
+    // Guides: bold that closes after Chinese punctuation (CJK-friendly emphasis); explicit heading and step ids,
+    // known components only; external links only to the allow-list.
+    processor: satteri({ mdastPlugins: [cjkEmphasis()], hastPlugins: [explicitIds(), guideLinks()] }),
   },
   integrations: [
     mdx(),

@@ -6,7 +6,7 @@ import { aliasesSchema } from './features/anchors/schema';
 import { chooserSchema } from './features/chooser/chooser';
 import { comparisonSchema } from './features/chooser/comparison';
 import { CONFIDENCE } from './features/facts/confidence';
-import { FACT_KINDS } from './features/facts/facts';
+import { FACT_KINDS, PARTIES } from './features/facts/facts';
 import { isAllowedExternalUrl } from './core/external-links';
 import { KEYWORD_ANCHOR, KEYWORD_PATTERN, repeatedKeywords } from './features/search/search-index';
 import { phrasesSchema } from './features/shopkeeper/shopkeeper-phrases';
@@ -105,10 +105,27 @@ const facts = defineCollection({
       confidence: z.enum(CONFIDENCE),
       checked: checkedDate,
       sources: z.array(reference('sources')),
+      /**
+       * Who can confirm a fact that is not confirmed: the marker says "check with your operator / bank / the
+       * wallet's provider / the service / PTA". Defaults to the operator for a fact that names one.
+       */
+      ask: z.enum(PARTIES).optional(),
+      /** Why a `likely` fact with no page to cite is likely (FACTS.md: "standard GSM code"). */
+      basis: z.string().min(3).optional(),
     })
-    .refine((fact) => fact.confidence === 'unverified' || fact.sources.length > 0, {
-      message: 'a confirmed or likely fact needs at least one source',
-      path: ['sources'],
+    .refine(
+      (fact) =>
+        fact.confidence === 'unverified' || fact.sources.length > 0 || (fact.confidence === 'likely' && fact.basis),
+      {
+        message:
+          'a confirmed or likely fact needs at least one source (a likely one without a page to cite needs a `basis`)',
+        path: ['sources'],
+      },
+    )
+    .refine((fact) => fact.confidence === 'confirmed' || fact.operator || fact.ask, {
+      message:
+        'a fact that is not confirmed needs `ask: operator | bank | wallet | service | pta`, the party its marker tells the reader to check with',
+      path: ['ask'],
     })
     .refine((fact) => fact.kind !== 'url' || isAllowedExternalUrl(fact.value), {
       message:

@@ -1,6 +1,7 @@
 import type { Pipeline } from './pipeline';
 import { anchorHistory } from '../features/anchors/build/anchor-history';
 import { anchorParity } from '../features/anchors/build/anchor-parity';
+import { emphasisCheck } from '../features/emphasis/build/emphasis-check';
 import { contentScan } from '../features/links/build/content-scan';
 import { linkCheck } from '../features/links/build/link-check';
 import { serviceWorker } from '../features/offline/build/service-worker';
@@ -13,10 +14,10 @@ import { contentSecurityPolicy } from '../features/security/build/security';
  *    pages;
  *  - the search index comes before the service worker, which precaches Pagefind's files;
  *  - the checks come last, on the finished dist/: anchor ids agree between languages, shipped ids still lead
- *    somewhere, every link resolves (including to the files the transforms added).
+ *    somewhere, no page shows unrendered Markdown emphasis, every link resolves (including to the files the transforms added).
  */
 export const SITE_PIPELINE: Pipeline = {
   sources: [contentScan],
   transforms: [contentSecurityPolicy, searchIndex, serviceWorker],
-  checks: [anchorParity, anchorHistory, linkCheck],
+  checks: [anchorParity, anchorHistory, emphasisCheck, linkCheck],
 };

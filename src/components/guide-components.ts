@@ -5,7 +5,10 @@ import OperatorTable from '../features/facts/OperatorTable.astro';
 import Steps from './Steps.astro';
 import Tip from './Tip.astro';
 import Warning from './Warning.astro';
+import en from '../i18n/en.json';
+import zh from '../i18n/zh.json';
 import { GUIDE_COMPONENTS } from './guide-rules';
+import { factsInText } from '../core/fact-text';
 import { mergeCited, type CitedData } from '../features/facts/cited-data';
 import { citedByOperatorTable } from '../features/facts/operator-table';
 import { loadOperatorBlocks } from '../features/facts/build/operator-table-data';
@@ -26,7 +29,15 @@ if (implemented !== declared) {
  * from the same loader they render with, so the page can give those sources numbers in its source list.
  */
 const CITES: Partial<Record<keyof typeof guideComponents, () => Promise<CitedData>>> = {
-  OperatorTable: async () => citedByOperatorTable(await loadOperatorBlocks()),
+  // The table's facts, and the date in the merging operator's status (`{fact:…}` in operators.status.merging).
+  OperatorTable: async () =>
+    mergeCited([
+      citedByOperatorTable(await loadOperatorBlocks()),
+      {
+        factIds: [...new Set([en, zh].flatMap((strings) => factsInText(strings['operators.status.merging'])))],
+        sourceIds: [],
+      },
+    ]),
 };
 
 /** What the data-rendering components among `names` cite (see src/features/facts/cited-data.ts). */

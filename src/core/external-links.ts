@@ -20,6 +20,11 @@ export const ALLOWED_HOSTS: Record<string, readonly string[]> = {
     'gadinsider.com',
     'dawn.com',
     'bolnews.com',
+    'urdupoint.com',
+    'ppinewsagency.com',
+    'samaa.tv',
+    'arynews.tv',
+    'dunyanews.tv',
   ],
 };
 

@@ -122,3 +122,28 @@ export function linkTargets(html: string | HtmlDocument): LinkTarget[] {
   }
   return targets;
 }
+
+const NOT_TEXT = new Set(['script', 'style', 'code', 'pre', 'template']);
+
+/** The text a reader sees in `root` (entities decoded), without code, scripts, styles and templates. */
+function visibleText(root: HtmlDocument | HtmlElement): string {
+  const parts: string[] = [];
+  const walk = (nodes: readonly AnyNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') parts.push(node.data);
+      else if (isElement(node) && !NOT_TEXT.has(node.name)) walk(node.children);
+    }
+  };
+  walk(root.children);
+  return parts.join('');
+}
+
+/**
+ * Markdown emphasis that did not render: `**` or `__` left in a page's text (outside `<code>`, `<pre>`, scripts
+ * and styles), each with the text that follows it. CommonMark leaves `**…。**我` literal in Chinese (see
+ * src/features/emphasis/build/cjk-emphasis.ts); a build step fails on any that remain.
+ */
+export function unrenderedEmphasis(html: string | HtmlDocument): string[] {
+  const text = visibleText(asDocument(html)).replace(/\s+/g, ' ');
+  return [...text.matchAll(/\*\*|__/g)].map((m) => text.slice(m.index, m.index + 32).trim());
+}

@@ -6,16 +6,19 @@ import { watchPage } from './helpers';
 
 const locales = ['zh', 'en'] as const;
 
-/** For each method, answers (question → answer) after which the chooser marks it as a best fit. */
+/**
+ * For each method, answers (question → answer) after which the chooser marks it as a best fit. Third-party
+ * services are unverified (content/data/chooser.yaml, `unverified`): no answers ever make them the best fit.
+ */
 const PATHS: Record<string, Record<string, string>> = {
   store: { connection: 'no-data', shop: 'operator-shop' },
   'convenience-shop': { connection: 'no-data', shop: 'small-shop' },
   online: { connection: 'online', network: 'jazz' },
   'atm-bank': { pay: 'pk-account' },
   'esim-app': { sim: 'travel-esim' },
-  'third-party': { pay: 'foreign-card' },
   'wechat-alipay': { pay: 'wechat-alipay' },
 };
+const METHODS = [...Object.keys(PATHS), 'third-party'];
 
 async function noSidewaysScroll(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -34,7 +37,7 @@ for (const locale of locales) {
     const finder = page.locator('.finder');
     await expect(finder.locator('input[type="radio"]').first()).toBeHidden();
     await expect(finder.getByRole('heading', { level: 3 })).toHaveCount(5);
-    for (const slug of Object.keys(PATHS)) {
+    for (const slug of METHODS) {
       const link = finder.locator(`a[href="/${locale}/${slug}/"], a[href^="/${locale}/${slug}/#"]`).first();
       await expect(link, slug).toBeVisible();
       await link.click();
@@ -108,7 +111,30 @@ test('the status line counts the ways that still fit', async ({ page }) => {
   );
   await page.locator('#finder-sim-not-sure').check();
   await expect(page.locator('.compare-card[data-fit="no"]')).toHaveCount(0);
+  await expect(page.locator('.compare-card[data-fit="best"]')).toHaveCount(0);
   await expect(page.locator('.finder-status')).toHaveText(
-    '7 of 7 ways fit your answers. The list below starts with the best fit.',
+    '7 of 7 ways fit your answers. None stands out as the best fit: read the pages to choose.',
   );
 });
+
+for (const locale of locales) {
+  test(`/${locale}/: "only a foreign bank card" does not crown international top-up services, which say they are not verified`, async ({
+    page,
+  }) => {
+    await page.goto(`/${locale}/`);
+    const card = page.locator('.compare-card[data-method="third-party"]');
+    // Without an answer, and with JavaScript off, the card already says it is not verified.
+    await expect(card.locator('.fit-badge-unverified')).toBeVisible();
+    await page.locator('#finder-pay-foreign-card').check();
+    await expect(card).not.toHaveAttribute('data-fit', 'best');
+    await expect(card.locator('[data-fit-badge="best"]')).toBeHidden();
+    await expect(page.locator('.compare-card[data-fit="best"]')).toHaveCount(0);
+    await expect(page.locator('.compare-card[data-method="atm-bank"]')).toHaveAttribute('data-fit', 'no');
+    const links = page.locator('[data-answer="pay.foreign-card"] .finder-links');
+    await expect(links.locator(`a[href="/${locale}/third-party/#someone-in-pakistan"]`)).toBeVisible();
+    // With answers that recommend other ways, third-party services still never rank as best.
+    await page.locator('#finder-connection-online').check();
+    await expect(card).not.toHaveAttribute('data-fit', 'best');
+    await expect(page.locator('.compare-card').first()).toHaveAttribute('data-method', 'online');
+  });
+}

@@ -36,12 +36,12 @@ test.describe('copy link', () => {
   for (const { locale, step, heading } of [
     {
       locale: 'zh',
-      step: { name: '复制第 4 步的链接', said: '已复制第 4 步的链接' },
+      step: { name: '复制第 5 步的链接', said: '已复制第 5 步的链接' },
       heading: { name: '复制链接', said: '已复制“步骤”的链接' },
     },
     {
       locale: 'en',
-      step: { name: 'Copy link to step 4', said: 'Link to step 4 copied' },
+      step: { name: 'Copy link to step 5', said: 'Link to step 5 copied' },
       heading: { name: 'Copy link', said: 'Link to “Steps” copied' },
     },
   ]) {

@@ -85,7 +85,7 @@ test.describe('offline after one visit', () => {
 
     await page.goto('/en/store/');
     await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText(
-      'last checked 26 November 2026',
+      'last checked 1 December 2026',
     );
     await context.setOffline(false);
     await expect(page.locator('[data-sw-status]')).toBeEmpty();

@@ -8,11 +8,12 @@ for (const locale of ['zh', 'en'] as const) {
       const page = await context.newPage();
       await page.goto(`/${locale}/store/`);
       const steps = page.locator('.steps > ol > li');
-      await expect(steps).toHaveCount(6);
+      await expect(steps).toHaveCount(7);
       expect(await steps.evaluateAll((items) => items.map((li) => li.id))).toEqual([
         'step-find',
         'step-ask',
         'step-check-number',
+        'step-data-off',
         'step-pay',
         'step-wait-sms',
         'step-keep',
@@ -26,7 +27,7 @@ for (const locale of ['zh', 'en'] as const) {
       const cite = page.locator('[data-fact="pta-complaints-helpline"] .cite a').first();
       const target = (await cite.getAttribute('href'))!;
       await expect(page.locator(target)).toContainText('PTA');
-      await expect(page.locator('.page-sources time')).toHaveAttribute('datetime', '2026-11-26');
+      await expect(page.locator('.page-sources time')).toHaveAttribute('datetime', '2026-12-01');
       await context.close();
     });
 

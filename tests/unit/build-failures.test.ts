@@ -33,6 +33,8 @@ import { buildWith } from './helpers/fixture-build';
  * | a home chooser link to a missing guide or anchor     | here: "a chooser link to a missing guide…"; chooser.test.ts         |
  * | a bad shopkeeper phrase                              | here: "a data file that breaks its schema…"; shopkeeper-phrases.test.ts |
  * | a data file that is not valid YAML                   | here: "a data file that is not valid YAML…"                       |
+ * | `**` or `__` shown as text on a page (unrendered     | here: "emphasis shown as text…"; tests/unit/cjk-emphasis.test.ts    |
+ * |   emphasis, e.g. CommonMark after `。` in Chinese)   |                                                                    |
  * | a fact typed into prose; a forbidden claim           | tests/unit/content-contract.test.ts, forbidden-claims.test.ts      |
  *                                                         (tests on the built pages, not build errors)
  */
@@ -189,8 +191,8 @@ describe('a content mistake fails the build, naming the file', () => {
         en
           .read()
           .replace(
-            '4. [#step-pay] Pay in cash and ask for a receipt.',
-            '4. [#step-pay] Pay in cash and ask for a receipt, or pay less at [TopupDeals](https://topup-deals.example/pk).',
+            '[#step-pay] Pay in cash and ask for a receipt.',
+            '[#step-pay] Pay in cash and ask for a receipt, or pay less at [TopupDeals](https://topup-deals.example/pk).',
           ),
       );
     });
@@ -222,6 +224,19 @@ describe('a content mistake fails the build, naming the file', () => {
       /content\/guides\/zh\/store\.mdx:\d+:\d+: t\.me\/cheap_topups is a messenger channel or invite link/,
     );
     expect(result.output).toMatch(/src\/i18n\/en\.json:\d+:\d+: https:\/\/wa\.me\/923001234567 is a messenger channel/);
+  });
+
+  it('emphasis shown as text (no CJK-friendly emphasis, or a UI string written in Markdown) names each page and the words', () => {
+    const result = buildWith((file) => {
+      const config = file('astro.config.ts');
+      config.write(config.read().replace('mdastPlugins: [cjkEmphasis()], ', ''));
+      const strings = file('src/i18n/en.json');
+      strings.write(strings.read().replace('"home.intro": "How to', '"home.intro": "__Step by step:__ how to'));
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/Unrendered Markdown emphasis \(\*\* or __ shown as text\):/);
+    expect(result.output).toMatch(/\/zh\/wechat-alipay\/: "\*\*我们没有找到任何证据/);
+    expect(result.output).toMatch(/\/en\/: "__Step by step:__ how to/);
   });
 
   it('a chooser link to a missing guide or anchor names content/data/chooser.yaml and the answer', () => {

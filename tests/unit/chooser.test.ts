@@ -174,6 +174,67 @@ describe('ranking the ways for the picked answers', () => {
       ]).find((r) => r.method === 'online')?.fit,
     ).toBe('no');
   });
+
+  it('never marks an unverified method best, even when an answer recommends it', () => {
+    const ranked = rankMethods(methods, [{ recommend: ['atm-bank'], exclude: [] }], ['atm-bank']);
+    expect(ranked.find((r) => r.method === 'atm-bank')?.fit).toBe('fits');
+    expect(ranked.filter((r) => r.fit === 'best')).toEqual([]);
+  });
+});
+
+describe('an unverified route is never the best fit (issue 12)', () => {
+  const chooser = parseChooser(readFileSync(join(ROOT, 'content/data/chooser.yaml'), 'utf8'));
+  const answer = (question: string, id: string) =>
+    chooser.questions.find((q) => q.id === question)?.answers.find((a) => a.id === id);
+
+  it('the real chooser marks international top-up services (third-party) unverified', () => {
+    expect(chooser.unverified).toEqual(['third-party']);
+  });
+
+  it('"only a foreign bank card" does not crown third-party services, or anything unverified', () => {
+    const foreignCard = answer('pay', 'foreign-card')!;
+    expect(foreignCard.recommend.filter((m) => chooser.unverified.includes(m))).toEqual([]);
+    const ranked = rankMethods(METHODS, [foreignCard], chooser.unverified);
+    expect(ranked.find((r) => r.method === 'third-party')?.fit).not.toBe('best');
+    expect(
+      ranked
+        .filter((r) => r.fit === 'best')
+        .map((r) => r.method)
+        .filter((m) => chooser.unverified.includes(m)),
+    ).toEqual([]);
+    // It still offers the routes that exist: someone in Pakistan, and the services named as unverified.
+    expect(foreignCard.links).toEqual(
+      expect.arrayContaining([
+        { to: 'third-party', anchor: 'someone-in-pakistan', label: 'someone' },
+        { to: 'third-party', label: 'third-party-unverified' },
+      ]),
+    );
+  });
+
+  it('no answer of the real chooser recommends an unverified method', () => {
+    const recommending = chooser.questions.flatMap((q) =>
+      q.answers.filter((a) => a.recommend.some((m) => chooser.unverified.includes(m))).map((a) => `${q.id}.${a.id}`),
+    );
+    expect(recommending).toEqual([]);
+  });
+
+  it('fails naming the answer when chooser.yaml recommends an unverified method', () => {
+    const chooser = parseChooser(
+      `unverified: [third-party]\n${minimal(`      - id: card
+        links:
+${everyMethod}
+        recommend: [third-party]
+      - id: cash
+        links:
+          - to: store`)}`,
+    );
+    expect(chooserProblems(chooser, site)).toEqual([
+      'questions.connection.answers.card.recommend: third-party is unverified (see `unverified`), so it can never be the best fit; link to it instead',
+    ]);
+    expect(problemsOf(chooserSchema, { unverified: 'third-party', 'no-data': [], questions: [] })).toContain(
+      'unverified: needs a list of method slugs, like [store, convenience-shop]',
+    );
+  });
 });
 
 describe('the comparison data (src/features/chooser/comparison.ts)', () => {

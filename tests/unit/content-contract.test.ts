@@ -167,7 +167,7 @@ describe('facts and links on the built pages', () => {
         const html = readBuilt(`/${locale}/${slug}/`);
         const facts = [
           ...mainContent(html).matchAll(
-            /<span class="fact" data-fact="([^"]+)">([\s\S]*?)(?=<span class="fact" data-fact=|$)/g,
+            /<span class="fact" data-fact="([^"]+)"[^>]*>([\s\S]*?)(?=<span class="fact" data-fact=|$)/g,
           ),
         ];
         for (const [, id, markup = ''] of facts) {

@@ -7,7 +7,7 @@ import { readBuilt } from './helpers/site';
  *  the fact's own markup is found by counting <span> openings. */
 function facts(html: string): { id: string; markup: string }[] {
   const found: { id: string; markup: string }[] = [];
-  const open = /<span class="fact" data-fact="([^"]+)">/g;
+  const open = /<span class="fact" data-fact="([^"]+)"[^>]*>/g;
   for (const match of mainContent(html).matchAll(open)) {
     const rest = mainContent(html).slice(match.index);
     let depth = 0;

@@ -91,7 +91,116 @@ const RULES: Rule[] = [
       'Call the helpline 111 for help.',
       '拨打客服热线 345。',
     ],
-    allowed: ['On Jazz, *2222# shows what you have left.', "Call Zong's helpline 310."],
+    allowed: ['On Jazz, ask another number for balance with *107#.', "Call Zong's helpline 310."],
+  },
+  {
+    id: 'unverified-codes-2026-12',
+    claim:
+      '3. The codes FACTS.md (Additions, 2026-12-01) still does not show: Jazz *112# (advance), *117#; Ufone *706#, *3#, Uadvance; Telenor *345#, *0#, *1*number*amount#; Zong *868#, *4004#; the Jazz Weekly X code; Zong and Ufone eSIM prices; FBR device-tax amounts.',
+    scope: 'sentence',
+    any: [
+      /\*(112|117|706|345|868|4004)#/,
+      /(?<![\d*#])\*[03]#/,
+      /\*1\*[^#\s]+\*[^#\s]+#/,
+      /\bU ?advance\b/i,
+      /\bWeekly X\b/i,
+      /\b(Zong|Ufone)\b[^.。]{0,60}\beSIM\b[^.。]{0,40}(Rs\.? ?\d|\d[\d,]* ?卢比)/i,
+      /(Zong|Ufone)[^。]{0,30}eSIM[^。]{0,30}\d[\d,.]* ?卢比/,
+      /\b(FBR|PTA|device|phone|registration)\b[^.]{0,60}\b(tax|duty)\b[^.]{0,40}Rs\.? ?\d/i,
+      /(FBR|PTA|手机|设备|登记)[^。]{0,30}(税|税款)[^。]{0,30}\d[\d,.]* ?卢比/,
+    ],
+    forbidden: [
+      'Dial *112# for an advance.',
+      'On Ufone, dial *3# to check.',
+      'Telenor: *1*03001234567*100# sends balance.',
+      'Ufone offers Uadvance when you run out.',
+      'Subscribe to Jazz Weekly X.',
+      'A Zong eSIM costs Rs 1,500 at the time of checking.',
+      '登记手机要交 FBR 的税，大约 5,000 卢比。',
+    ],
+    allowed: [
+      'Jazz Share: dial *100*03XXXXXXXXX*amount#, then confirm.',
+      'For Zong and Ufone eSIMs we found only press estimates of the price, so ask the operator.',
+      'Staying longer needs regular registration, which includes paying the tax set by FBR. We do not quote amounts.',
+      '拨 *#06# 查看 IMEI 号码。',
+    ],
+  },
+  {
+    id: 'jazz-2222-postpaid-only',
+    claim:
+      '3/4. Jazz *2222# is on a postpaid page only: never presented as a (prepaid) balance check; shown only with "postpaid only".',
+    scope: 'block',
+    any: [/\*2222#/],
+    unless: /\bpostpaid only\b|仅限后付费/i,
+    forbidden: [
+      'On Jazz, *2222# shows the minutes, SMS and data you have left. Check that it works for prepaid.',
+      'Jazz 用户拨 *2222# 可以免费查剩余流量。',
+    ],
+    allowed: [
+      '*2222# is for postpaid only: it is not a prepaid balance check.',
+      'Postpaid only: remaining minutes, SMS and data (free) *2222#',
+      '*2222# 仅限后付费，不能用来查预付费余额。',
+    ],
+  },
+  {
+    id: 'code-does-nothing',
+    claim: 'Issue 12: a code on another network "may do nothing or something else", never "does nothing".',
+    scope: 'sentence',
+    any: [/\bcodes?\b[^.]{0,60}\b(does|do) nothing\b/i, /代码[^。]{0,30}(不会有任何反应|没有任何反应|不会有反应)/],
+    unless: /\b(may|might|can)\b|可能/i,
+    forbidden: ['A Zong code does nothing on a Jazz SIM.', '在 Jazz 的卡上拨 Zong 的代码不会有任何反应。'],
+    allowed: [
+      'A Zong code dialled on a Jazz SIM may do nothing, or something else.',
+      '在 Jazz 的卡上拨 Zong 的代码，可能没反应，也可能触发别的功能。',
+    ],
+  },
+  {
+    id: 'fee-called-free',
+    claim: 'Issue 12: "free" for JazzCash means "no fee": a JazzCash top-up is never called free.',
+    scope: 'sentence',
+    any: [/\bJazzCash\b[^.]{0,60}\bfree\b/i, /JazzCash[^。]{0,30}(?<!免手续)免费/],
+    forbidden: ['JazzCash lists a mobile top-up as free.', 'JazzCash 的收费表上，手机充值标注为免费。'],
+    allowed: [
+      'JazzCash lists a mobile top-up with no fee (checked 26 November 2026).',
+      'JazzCash 的收费表上，手机充值免手续费。',
+    ],
+  },
+  {
+    id: 'tax-worked-out',
+    claim:
+      'Issue 12 / FACTS.md Additions: the 15% is of the amount before tax (Rs 13.04 of every Rs 100), and the rates are the latest found, never "unchanged".',
+    scope: 'block',
+    any: [/\b(13\.04|86\.96)\b/, /\b(tax|rate)s?\b[^.]{0,60}\bunchanged\b/i, /税[^。]{0,30}(仍未改变|没有改变|不变)/],
+    unless: /^(?![\s\S]*(unchanged|仍未改变|没有改变|不变))[\s\S]*(before tax|税前)/i,
+    forbidden: [
+      '15% of every prepaid load is withheld, so a Rs 100 load gives a balance of Rs 86.96.',
+      'Every prepaid load carries 15% tax, unchanged when we last checked.',
+      '预付费充值要预扣 15% 的税，充 100 卢比，到账余额是 86.96 卢比。',
+    ],
+    allowed: [
+      'Every prepaid load carries 15% tax, worked out on the amount before tax: of a Rs 100 load, Rs 13.04 is tax and your balance is Rs 86.96.',
+      '预付费充值要交 15% 的预扣税，按税前金额计算：充 100 卢比，其中 13.04 卢比是税，到账余额是 86.96 卢比。',
+    ],
+  },
+  {
+    id: 'telenor-status-undated',
+    claim: 'Issue 12 / FACTS.md Additions: every sentence on Telenor’s status is dated ("as reported in …").',
+    scope: 'sentence',
+    any: [
+      /\bTelenor\b[^.]{0,80}\b(is being merged|being merged into|is merging)\b/i,
+      /^being merged into Ufone/i,
+      /Telenor[^。]{0,30}(正在并入|还在并入)/,
+      /^正在并入 ?Ufone/,
+    ],
+    unless: /\breported\b|报道|\b\d{4}\b/i,
+    forbidden: [
+      'Telenor is being merged into Ufone, so its shops may change.',
+      'Telenor 正在并入 Ufone，它的 App 可能会变。',
+    ],
+    allowed: [
+      'Telenor is being merged into Ufone (as reported in February 2026), so its shops may change.',
+      '据 2026年2月的报道，Telenor 正在并入 Ufone。',
+    ],
   },
   {
     id: 'price-without-date',
@@ -201,12 +310,13 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Visible text of a built page, one block (paragraph, list item, heading, cell) a line. */
+/** Visible text of a built page, one block (paragraph, list item, heading, cell, label with its value) a line. */
 function blocksOf(html: string): string[] {
   const text = html
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<head\b[\s\S]*?<\/head>/i, (head) => /<title>([\s\S]*?)<\/title>/i.exec(head)?.[1] ?? '')
-    .replace(/<\/?(p|li|h[1-6]|div|td|th|dt|dd|br|ul|ol|section|article|header|footer|main|nav|title)\b[^>]*>/gi, '\n')
+    // A definition list row (the operators table: label and value) stays one block, so a rule sees both.
+    .replace(/<\/?(p|li|h[1-6]|div|td|th|br|ul|ol|section|article|header|footer|main|nav|title)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, '');
   return decodeEntities(text)
     .split('\n')

@@ -25,11 +25,13 @@ interface FactYaml {
   operator?: string;
   confidence: string;
   sources: string[];
+  ask?: string;
 }
 
 const data = <T>(file: string): T[] => parse(readFileSync(join(ROOT, 'content/data', file), 'utf8')) as T[];
 const operators = data<OperatorYaml>('operators.yaml');
-const operatorFacts = data<FactYaml>('facts.yaml').filter((f) => f.operator);
+const operatorFactsAll = data<FactYaml>('facts.yaml');
+const operatorFacts = operatorFactsAll.filter((f) => f.operator);
 const strings = { en, zh } as const;
 const locales = ['zh', 'en'] as const;
 
@@ -52,7 +54,7 @@ function cards(html: string): Map<string, string> {
 
 /** The markup of one fact: `<span class="fact" data-fact="id">…</span>` (facts hold no nested `.fact`). */
 function factMarkup(html: string, id: string): string {
-  const start = html.indexOf(`<span class="fact" data-fact="${id}">`);
+  const start = html.indexOf(`<span class="fact" data-fact="${id}"`);
   if (start < 0) return '';
   const next = html.indexOf('</dd>', start);
   return html.slice(start, next);
@@ -62,12 +64,17 @@ const text = (html: string) =>
   decodeEntities(html.replace(/<[^>]+>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
-/** The copy button (JS only, hidden and not indexed) says "Copy"/"复制": not part of the value. */
+/** The copy button (JS only, hidden and not indexed) says "Copy"/"复制": not part of the value. Nor are a USSD code's
+ *  iPhone-only copy (the same code as plain text) and its hint, shown instead of the link on iOS (UssdCode.astro). */
 const withoutCopyButtons = (html: string) =>
-  html.replace(/<button type="button" class="fact-copy"[\s\S]*?<\/button>/g, '');
+  html
+    .replace(/<button type="button" class="fact-copy"[\s\S]*?<\/button>/g, '')
+    .replace(/<code class="ussd-code"[^>]*>[^<]*<\/code>|<span class="ussd-hint"[^>]*>[^<]*<\/span>/g, '');
+/** The day a price was checked follows it, in the page's language. */
+const withoutDates = (html: string) => html.replace(/<span class="fact-checked">.*?<\/span>/g, '');
 const value = (fact: string) =>
   text(
-    withoutCopyButtons(fact)
+    withoutDates(withoutCopyButtons(fact))
       .replace(/<sup class="cite"[^>]*>[\s\S]*?<\/sup>/g, '')
       .replace(/<span class="confidence[\s\S]*?<\/span>/g, ''),
   );
@@ -88,7 +95,9 @@ describe('the operators page', () => {
     (locale) => {
       const byOperator = cards(page(locale));
       for (const operator of operators) {
-        const shown = [...(byOperator.get(operator.id) ?? '').matchAll(/data-fact="([^"]+)"/g)].map((m) => m[1]);
+        // The table's rows: a fact right at the start of its <dd> (a fact inside the status sentence is not a row).
+        const rows = (byOperator.get(operator.id) ?? '').matchAll(/<dd><span class="fact" data-fact="([^"]+)"/g);
+        const shown = [...rows].map((m) => m[1]);
         expect(shown, operator.id).toEqual(operatorFacts.filter((f) => f.operator === operator.id).map((f) => f.id));
       }
     },
@@ -121,24 +130,29 @@ describe('the operators page', () => {
       [...table(page(locale)).matchAll(/href="((?:tel|sms|https?):[^"]+)"/g)].map((m) => m[1]);
     expect(links('zh')).toEqual(links('en'));
     for (const fact of operatorFacts) {
-      const zhValue = value(factMarkup(page('zh'), fact.id));
-      const enValue = value(factMarkup(page('en'), fact.id));
-      if (fact.kind === 'amount')
-        expect(zhValue.replace(/[^\d.–]|免费|free/g, ''), fact.id).toBe(enValue.replace(/[^\d.–]|免费|free/g, ''));
+      const zhValue = value(factMarkup(table(page('zh')), fact.id));
+      const enValue = value(factMarkup(table(page('en')), fact.id));
+      if (fact.kind === 'amount' || fact.kind === 'fee')
+        expect(zhValue.replace(/[^\d.–]/g, ''), fact.id).toBe(enValue.replace(/[^\d.–]/g, ''));
       else expect(zhValue, fact.id).toBe(enValue);
-      if (['ussd', 'phone', 'sms', 'app', 'text', 'url'].includes(fact.kind)) expect(enValue, fact.id).toBe(fact.value);
+      if (['ussd', 'phone', 'sms', 'app', 'text', 'url', 'code-pattern'].includes(fact.kind))
+        expect(enValue, fact.id).toBe(fact.value);
     }
   });
 
   it.each(locales)('/%s/operators/ marks every fact that is not confirmed, and only those', (locale) => {
-    const html = page(locale);
+    const html = table(page(locale));
     for (const fact of operatorFacts) {
       const markup = factMarkup(html, fact.id);
       if (fact.confidence === 'confirmed') {
         expect(markup, fact.id).not.toContain('class="confidence');
       } else {
-        const marker = strings[locale][fact.confidence === 'likely' ? 'fact.likely' : 'fact.unverified'];
-        expect(markup, fact.id).toContain(`<span class="confidence confidence-${fact.confidence}">${marker}</span>`);
+        const party = strings[locale][`fact.party.${fact.ask ?? 'operator'}` as keyof typeof en];
+        const marker = strings[locale][fact.confidence === 'likely' ? 'fact.likely' : 'fact.unverified'].replace(
+          '{{party}}',
+          party,
+        );
+        expect(markup, fact.id).toContain(`<span class="confidence confidence-${fact.confidence}"> ${marker}</span>`);
       }
     }
   });
@@ -156,12 +170,17 @@ describe('the operators page', () => {
             return id;
           },
         );
-      for (const fact of operatorFacts) expect(cited(factMarkup(html, fact.id)), fact.id).toEqual(fact.sources);
+      for (const fact of operatorFacts) expect(cited(factMarkup(table(html), fact.id)), fact.id).toEqual(fact.sources);
       const byOperator = cards(html);
       for (const operator of operators) {
         const card = byOperator.get(operator.id) ?? '';
         const status = /<dt>[^<]*<\/dt>\s*<dd>([\s\S]*?)<\/dd>/.exec(card)?.[1] ?? '';
-        expect(cited(status), operator.id).toEqual(operator.sources);
+        // A merging operator's status first gives the date it was reported, citing that report.
+        const dated = [...status.matchAll(/data-fact="([^"]+)"/g)].flatMap(
+          (m) => operatorFactsAll.find((f) => f.id === m[1])?.sources ?? [],
+        );
+        expect(cited(status), operator.id).toEqual([...dated, ...operator.sources]);
+        expect(dated.length > 0, operator.id).toBe(operator.status === 'merging');
       }
       expect(cited(table(html)).length).toBeGreaterThan(operatorFacts.length);
     },
@@ -175,7 +194,20 @@ describe('the operators page', () => {
       expect(decodeEntities(/<div class="warning">[\s\S]*?<p>([^<]+)<\/p>/.exec(telenor)?.[1] ?? '')).toBe(
         strings[locale]['operators.merging'],
       );
-      expect(telenor).toContain(strings[locale]['operators.status.merging']);
+      const status = text(
+        /<dt>[^<]*<\/dt>\s*<dd>([\s\S]*?)<\/dd>/
+          .exec(telenor)?.[1]
+          ?.replace(/<sup class="cite"[^>]*>[\s\S]*?<\/sup>/g, '') ?? '',
+      );
+      const squeeze = (words: string) => (locale === 'zh' ? words.replace(/\s+/g, '') : words);
+      expect(squeeze(status)).toBe(
+        squeeze(
+          strings[locale]['operators.status.merging'].replace(
+            '{fact:telenor-merger-reported}',
+            locale === 'en' ? 'February 2026' : '2026年2月',
+          ),
+        ),
+      );
       for (const id of ['jazz', 'zong', 'ufone']) expect(cards(page(locale)).get(id)).not.toContain('class="warning"');
     },
   );
@@ -184,7 +216,7 @@ describe('the operators page', () => {
     '/%s/operators/ keeps label, value and citation apart as words, so search never sees them merged',
     (locale) => {
       // Citations sit right after their value on purpose ("310[3]"); the decorative icon of <Warning> is not ours.
-      const markup = withoutCopyButtons(table(page(locale)))
+      const markup = withoutDates(withoutCopyButtons(table(page(locale))))
         .replace(/<sup class="cite"[^>]*>[\s\S]*?<\/sup>/g, '')
         .replace(/<span class="warning-icon"[^>]*>[^<]*<\/span>/g, '');
       const joined = decodeEntities(markup.replace(/<[^>]+>/g, ''))

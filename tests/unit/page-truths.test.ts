@@ -75,7 +75,7 @@ describe('third-party', () => {
     '/%s/third-party/ names its example service as unverified and warns against paying agents',
     (locale) => {
       const html = page(locale, 'third-party');
-      expect(html).toMatch(/data-fact="ding-example">[\s\S]*?<span class="confidence confidence-unverified">/);
+      expect(html).toMatch(/data-fact="ding-example"[^>]*>[\s\S]*?<span class="confidence confidence-unverified">/);
       expect(text(section(html, 'good-to-know'))).toMatch(
         locale === 'en' ? /Never pay [“"]agents[”"]/ : /不要把钱付给[^。]*代充“中介”/,
       );

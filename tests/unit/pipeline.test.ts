@@ -13,7 +13,12 @@ describe('the post-build pipeline (src/build)', () => {
     // The policy goes into the pages before they are indexed and precached; the index before the precache.
     expect(SITE_PIPELINE.transforms.map((s) => s.name)).toEqual(['security', 'search-index', 'service-worker']);
     // The checks look at the finished dist/, link-check last so it sees every file the transforms added.
-    expect(SITE_PIPELINE.checks.map((s) => s.name)).toEqual(['anchor-parity', 'anchor-history', 'link-check']);
+    expect(SITE_PIPELINE.checks.map((s) => s.name)).toEqual([
+      'anchor-parity',
+      'anchor-history',
+      'emphasis-check',
+      'link-check',
+    ]);
   });
 
   let dir = '';

@@ -157,8 +157,8 @@ describe('the built site, for search', () => {
   it('gives every step a search title in the page language and keeps citations out of the index', () => {
     const zh = readBuilt('/zh/store/');
     const en = readBuilt('/en/store/');
-    expect(zh).toContain('<li id="step-pay" data-pagefind-title="第 4 步">');
-    expect(en).toContain('<li id="step-pay" data-pagefind-title="Step 4">');
+    expect(zh).toContain('<li id="step-pay" data-pagefind-title="第 5 步">');
+    expect(en).toContain('<li id="step-pay" data-pagefind-title="Step 5">');
     expect([...en.matchAll(/<sup class="cite"(?! data-pagefind-ignore)/g)]).toEqual([]);
   });
 

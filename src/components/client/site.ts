@@ -9,6 +9,7 @@ import './choose-locale';
 import './locale-links';
 import '../../features/search/client/header-loader';
 import '../../features/offline/client/offline';
+import '../../features/facts/client/ussd';
 import '../../features/facts/client/copy-fact';
 import '../../features/anchors/client/copy-link';
 import '../../features/anchors/client/anchor-aliases';

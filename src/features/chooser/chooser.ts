@@ -12,7 +12,9 @@ export { rankMethods, type AnswerRule, type Fit } from './rank-methods';
  *
  * - `no-data`: the box for readers whose data has run out and who have no Wi-Fi, each item with its links;
  * - `questions`: what the reader has, each answer with the pages that fit it (the list shown without JavaScript),
- *   and, for the interactive chooser, the methods it recommends and those it rules out.
+ *   and, for the interactive chooser, the methods it recommends and those it rules out;
+ * - `unverified`: methods whose route the fact sheet could not verify. No answer may recommend one, and the
+ *   chooser never marks one "Best fit" (see `rankMethods`).
  */
 export const CHOOSER_FILE = 'content/data/chooser.yaml';
 
@@ -62,8 +64,10 @@ export const chooserSchema = z
   .strictObject({
     'no-data': unique(z.array(noDataItem, { error: 'needs a list of items, each with an id and links' }).min(1)),
     questions: unique(z.array(question, { error: 'needs a list of questions, each with an id and answers' }).min(1)),
+    /** Methods that are never the best fit: their route is not verified. */
+    unverified: methodSlugs,
   })
-  .transform(({ 'no-data': noData, questions }) => ({ noData, questions }));
+  .transform(({ 'no-data': noData, questions, unverified }) => ({ noData, questions, unverified }));
 
 export type Chooser = z.output<typeof chooserSchema>;
 export type NoDataItem = Chooser['noData'][number];
@@ -95,6 +99,10 @@ function linkProblems(link: ChooserLink, where: string, site: SiteMap): string[]
 export function chooserProblems(chooser: Chooser, site: SiteMap): string[] {
   const problems: string[] = [];
   const methods = [...site.guides].filter(([, g]) => g.kind === 'method').map(([slug]) => slug);
+  for (const slug of chooser.unverified) {
+    if (!methods.includes(slug))
+      problems.push(`unverified: "${slug}" is not a method guide; methods are ${methods.join(', ')}`);
+  }
   for (const item of chooser.noData) {
     item.links.forEach((link, i) => problems.push(...linkProblems(link, `no-data.${item.id}.links[${i}]`, site)));
   }
@@ -110,6 +118,12 @@ export function chooserProblems(chooser: Chooser, site: SiteMap): string[] {
       }
       const both = answer.recommend.filter((slug) => answer.exclude.includes(slug));
       if (both.length) problems.push(`${where}: ${both.join(', ')} is both recommended and excluded`);
+      const unverified = answer.recommend.filter((slug) => chooser.unverified.includes(slug));
+      if (unverified.length) {
+        problems.push(
+          `${where}.recommend: ${unverified.join(', ')} is unverified (see \`unverified\`), so it can never be the best fit; link to it instead`,
+        );
+      }
     }
   }
   const linked = new Set(chooser.questions.flatMap((q) => q.answers.flatMap((a) => a.links.map((l) => l.to))));

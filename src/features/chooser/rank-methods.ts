@@ -14,11 +14,16 @@ export interface AnswerRule {
 /**
  * The methods in the order to show them for the picked answers: those recommended most come first (marked
  * `best`), then the others that can still work (`fits`), then those an answer rules out (`no`), each group in the
- * given order. With nothing picked, every method `fits`, in order.
+ * given order. With nothing picked, every method `fits`, in order. An `unverified` method is never `best`, even if
+ * an answer recommended it: its route is not confirmed (content/data/chooser.yaml, `unverified`).
  */
-export function rankMethods(methods: readonly string[], picked: readonly AnswerRule[]): { method: string; fit: Fit }[] {
+export function rankMethods(
+  methods: readonly string[],
+  picked: readonly AnswerRule[],
+  unverified: readonly string[] = [],
+): { method: string; fit: Fit }[] {
   const excluded = new Set(picked.flatMap((a) => a.exclude));
-  const score = (m: string) => picked.filter((a) => a.recommend.includes(m)).length;
+  const score = (m: string) => (unverified.includes(m) ? 0 : picked.filter((a) => a.recommend.includes(m)).length);
   const open = methods.filter((m) => !excluded.has(m));
   const top = Math.max(0, ...open.map(score));
   const ranked = [...open].sort((a, b) => score(b) - score(a));

@@ -1,7 +1,8 @@
 /**
  * The home page's chooser with JavaScript (src/features/chooser/MethodFinder.astro): the answers become radio buttons,
  * the links of a chosen answer show under it, and the list of ways (`data-finder-list`, one card per method) is
- * sorted by `rankMethods` (src/features/chooser/rank-methods.ts): best fits first, ways an answer rules out last and marked.
+ * sorted by `rankMethods` (../rank-methods.ts): best fits first, ways an answer rules out last and marked; a
+ * way whose route is not verified (`data-unverified`) is never the best fit.
  * A status line (a polite live region) says how many ways fit. Nothing is sent anywhere; nothing is stored.
  */
 import { rankMethods } from '../rank-methods';
@@ -30,6 +31,7 @@ function enhance(finder: HTMLElement, list: HTMLElement): void {
         recommend: words(radio.dataset['recommend']),
         exclude: words(radio.dataset['exclude']),
       })),
+      words(finder.dataset['unverified']),
     );
     for (const { method, fit } of ranked) {
       const card = cards[methods.indexOf(method)];
@@ -41,12 +43,15 @@ function enhance(finder: HTMLElement, list: HTMLElement): void {
         badge.hidden = !picked.length || badge.dataset['fitBadge'] !== fit;
     }
     const fitting = ranked.filter((r) => r.fit !== 'no').length;
+    const best = ranked.some((r) => r.fit === 'best');
     if (status) {
       status.textContent = !picked.length
         ? ''
         : fitting === 0
           ? (finder.dataset['statusNone'] ?? '')
-          : (finder.dataset['status'] ?? '').replace('{n}', String(fitting)).replace('{total}', String(methods.length));
+          : (finder.dataset[best ? 'status' : 'statusNoBest'] ?? '')
+              .replace('{n}', String(fitting))
+              .replace('{total}', String(methods.length));
     }
     if (reset) reset.hidden = !picked.length;
   }

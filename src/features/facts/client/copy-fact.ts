@@ -1,6 +1,7 @@
 /**
  * Copy buttons for dialable facts (codes, phone numbers, SMS numbers rendered by <Fact>). The buttons are in the
- * HTML with `hidden`, so without JavaScript the reader sees only the code as a plain `tel:` link. Here each
+ * HTML with `hidden`, so without JavaScript the reader sees only the code as a plain `tel:` link (on iPhone, a USSD
+ * code as text: src/components/UssdCode.astro). Here each
  * button is shown; a click copies its value, the button says "Copied" for a moment, and the page's live region
  * (./announce.ts) announces it. If the clipboard is unavailable, the code is selected so it can be copied by hand.
  */
@@ -20,7 +21,9 @@ for (const button of buttons) {
     try {
       await navigator.clipboard.writeText(value);
     } catch {
-      const code = button.closest('.fact')?.querySelector('code');
+      // The code the reader sees: the link's, or on iPhone the plain one (src/components/UssdCode.astro).
+      const codes = [...(button.closest('.fact')?.querySelectorAll('code') ?? [])];
+      const code = codes.find((c) => c.getClientRects().length > 0) ?? codes[0];
       if (code) getSelection()?.selectAllChildren(code);
       announce(button.dataset['failed'] ?? '');
       return;
