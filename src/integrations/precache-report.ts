@@ -105,7 +105,10 @@ export async function languageDownloads(dist: string, lang: string, { all = fals
   const auto = new Set(index.tiers.filter((t) => t.auto).map((t) => t.tier));
   const wanted = new Set(index.tiers.filter((t) => all || t.auto).map((t) => t.tier));
   const urls = coreSaved ? [ref.url] : [ref.first];
-  for (const e of index.entries) {
+  // Saving every tier reads every shard of the language's other files first.
+  const shards = all ? index.shards.flatMap((s) => JSON.parse(readFileSync(join(dist, s.url), 'utf8')) as LanguageIndex['entries']) : [];
+  if (all) urls.push(...index.shards.map((s) => s.url));
+  for (const e of [...index.entries, ...shards]) {
     if (!wanted.has(e.tier!)) continue;
     // The automatic tiers' pack is inside the bundle on a first visit.
     const inBundle = !coreSaved && auto.has(e.tier!) && e.from?.endsWith('.json');

@@ -19,6 +19,7 @@ import {
   pagefindLanguage,
   planTiers,
   SEARCH_DIR,
+  SHARD_SIZE,
   TIERS,
   type LanguageIndex,
   type OfflineEntry,
@@ -83,8 +84,9 @@ const TEXT_TYPES: Record<string, string> = {
 /** A file of the offline copy with the bytes the worker will store. */
 interface Prepared {
   entry: OfflineEntry;
-  /** Text for a pack, or bytes for a file of its own (`direct`) or a WebAssembly source (`wasm`). */
+  /** Text for a pack (a page's without its stylesheets, `styles` saying where they go), or bytes for a file of its own (`direct`) or a WebAssembly source (`wasm`). */
   text?: string;
+  styles?: { css: string[]; at: number[] };
   type?: string;
   bytes?: Buffer;
   how: 'pack' | 'direct' | 'wasm';
@@ -109,7 +111,14 @@ async function prepare(dist: string, entry: OfflineEntry): Promise<Prepared> {
   const type = TEXT_TYPES[ext];
   if (type) {
     const text = bytes.toString('utf8');
-    if (isUtf8(bytes, text)) return { entry: { ...entry, integrity: sri(bytes) }, text, type, how: 'pack' };
+    if (isUtf8(bytes, text)) {
+      if (ext !== 'html') return { entry: { ...entry, integrity: sri(bytes) }, text, type, how: 'pack' };
+      // A page's stylesheets are cut out once here; a pack holds each distinct one once.
+      const css: string[] = [];
+      const cut = packText(text, css);
+      const styles = cut.styles ? { css: cut.styles.map(([i]) => css[i]!), at: cut.styles.map(([, offset]) => offset) } : undefined;
+      return { entry: { ...entry, integrity: sri(bytes) }, text: cut.text, ...(styles ? { styles } : {}), type, how: 'pack' };
+    }
   }
   if (/\.pf_fragment$/.test(entry.url)) {
     // JSON behind Pagefind's marker: it travels as text in a pack and is stored decompressed, which Pagefind reads.
@@ -129,9 +138,17 @@ async function prepare(dist: string, entry: OfflineEntry): Promise<Prepared> {
 
 function packOf(files: Prepared[]): string {
   const pack: Pack = { styles: [], files: [] };
+  const known = new Map<string, number>();
   for (const f of files) {
-    const cut = f.type?.startsWith('text/html') ? packText(f.text!, pack.styles) : { text: f.text! };
-    pack.files.push({ url: f.entry.url, type: f.type!, ...cut } satisfies PackFile);
+    const file: PackFile = { url: f.entry.url, type: f.type!, text: f.text! };
+    if (f.styles) {
+      file.styles = f.styles.css.map((css, i) => {
+        let index = known.get(css);
+        if (index === undefined) known.set(css, (index = pack.styles.push(css) - 1));
+        return [index, f.styles!.at[i]!];
+      });
+    }
+    pack.files.push(file);
   }
   return JSON.stringify(pack);
 }
@@ -147,6 +164,8 @@ interface Layout {
   direct: number;
   /** Files to write into dist/. */
   writes: { url: string; body: string | Buffer }[];
+  /** The shards listing the files (the part saved on request). */
+  shards?: string[];
 }
 
 function layOut(name: string, files: Prepared[]): Layout {
@@ -182,7 +201,7 @@ function layOut(name: string, files: Prepared[]): Layout {
  * against); otherwise quality 9, a few per cent more and many times faster (sizes shown to readers as "about").
  */
 async function downloadSize(layout: Layout, { pack = layout.pack, exact = false }: { pack?: string | undefined; exact?: boolean } = {}): Promise<number> {
-  const sizes = await Promise.all([...(pack ? [pack] : []), ...layout.wasm].map((body) => compressedSize(Buffer.from(body), { exact })));
+  const sizes = await Promise.all([...(pack ? [pack] : []), ...layout.wasm, ...(layout.shards ?? [])].map((body) => compressedSize(Buffer.from(body), { exact })));
   return layout.direct + sizes.reduce((a, b) => a + b, 0);
 }
 
@@ -286,7 +305,16 @@ async function layOutLanguage(dist: string, lang: Locale, search: PagefindEntry 
     const now = layOut(`${lang}-auto`, files.filter((f) => auto.includes(f.entry.tier!)));
     const later = layOut(`${lang}-rest`, files.filter((f) => !auto.includes(f.entry.tier!)));
     const tiers: TierInfo[] = TIERS.map((tier) => ({ tier, auto: auto.includes(tier), pages: files.filter((f) => f.entry.tier === tier && isPage(f)).length }));
-    const index: LanguageIndex = { lang, entries: [...now.entries, ...later.entries], sources: [...now.sources, ...later.sources], tiers };
+    // The files saved later are listed in shards, so the index a first visit downloads does not grow with the site.
+    const rest = [...later.entries].sort((a, b) => (a.url < b.url ? -1 : 1));
+    const shards = Array.from({ length: Math.ceil(rest.length / SHARD_SIZE) }, (_, i) => {
+      const part = rest.slice(i * SHARD_SIZE, (i + 1) * SHARD_SIZE);
+      const body = JSON.stringify(part);
+      return { ref: { url: `${PACK_DIR}/${lang}-files-${i}.${contentHash(body)}.json`, integrity: sri(body), first: part[0]!.url }, body };
+    });
+    const index: LanguageIndex = { lang, entries: now.entries, shards: shards.map((s) => s.ref), sources: [...now.sources, ...later.sources], tiers };
+    later.writes.push(...shards.map((s) => ({ url: s.ref.url, body: s.body })));
+    later.shards = shards.map((s) => s.body);
     const json = JSON.stringify(index);
     const url = `${PACK_DIR}/${lang}.${contentHash(json)}.json`;
     const indexFile: Prepared = { entry: { url, revision: null }, text: json, type: 'application/json', how: 'pack' };
@@ -294,19 +322,24 @@ async function layOutLanguage(dist: string, lang: Locale, search: PagefindEntry 
     const bundleUrl = `${PACK_DIR}/${lang}-first.${contentHash(bundle)}.json`;
     return { now, later, json, url, bundle, bundleUrl };
   };
-  const firstVisit = async (p: ReturnType<typeof plan>) => downloadSize(p.now, { pack: p.bundle, exact: true });
-  const costs = new Map<string, number>();
+  // Each choice is laid out whole and its bundle measured: quality 9 first (never smaller than quality 11, so a choice
+  // that fits with it fits), quality 11 only when it is close. The chosen bundle is then measured exactly.
+  const plans = new Map<string, ReturnType<typeof plan>>();
   const auto = await planTiers(
     async (tiers) => {
-      costs.set(tiers.join(), await firstVisit(plan(tiers)));
-      return costs.get(tiers.join())!;
+      const p = plan(tiers);
+      plans.set(tiers.join(), p);
+      const quick = await downloadSize(p.now, { pack: p.bundle, exact: false });
+      return quick <= budget ? quick : downloadSize(p.now, { pack: p.bundle, exact: true });
     },
     0,
     budget,
   ).catch((error: Error) => {
     throw new Error(`service worker (${lang}): ${error.message}`);
   });
-  const { now, later, json, url, bundle, bundleUrl } = plan(auto);
+  const { now, later, json, url, bundle, bundleUrl } = plans.get(auto.join())!;
+  const firstVisit = await downloadSize(now, { pack: bundle, exact: true });
+  if (firstVisit > budget) throw new Error(`service worker (${lang}): a first visit would save ${kb(firstVisit)}, over the budget of ${kb(budget)}`);
   const indexBytes = await compressedSize(Buffer.from(json), { exact: true });
   const autoBytes = indexBytes + (await downloadSize(now));
   const pages = files.filter(isPage).length;
@@ -326,7 +359,7 @@ async function layOutLanguage(dist: string, lang: Locale, search: PagefindEntry 
     pages,
     autoPages: files.filter((f) => isPage(f) && auto.includes(f.entry.tier!)).length,
     autoTiers: auto,
-    firstVisit: costs.get(auto.join())!,
+    firstVisit,
     // The bundle, then the automatic tiers' WebAssembly and files of their own.
     requests: 1 + now.wasm.length + now.entries.filter((e) => !e.from).length,
     restBytes: item.allBytes - autoBytes,
@@ -354,6 +387,7 @@ async function bundleWorker(root: string, dist: string, manifest: SwManifestItem
     swDest,
     globDirectory: dist,
     globPatterns: [`${PACK_DIR}/*.json`],
+    maximumFileSizeToCacheInBytes: 1024 * 1024 * 1024,
     // The manifest is ours (core files, packs, language indexes); Workbox writes it into the worker.
     manifestTransforms: [async () => ({ manifest: manifest as never, warnings: [] })],
   });

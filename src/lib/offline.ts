@@ -86,12 +86,35 @@ export interface TierInfo {
   pages: number;
 }
 
-/** `_offline/<lang>.<hash>.json`: every file of a language, where its bytes come from and how its tiers are saved. */
+/**
+ * `_offline/<lang>.<hash>.json`: a language's files saved at once (with where their bytes come from), how its tiers
+ * are saved, and where the others are listed: shards of SHARD_SIZE files in URL order, so the index (downloaded on
+ * every first visit) stays small however many pages the site has. The worker fetches a shard when the reader opens
+ * a page listed in it (to check and keep that page) and every shard for "save all".
+ */
 export interface LanguageIndex {
   lang: Locale;
   entries: OfflineEntry[];
+  shards: ShardRef[];
   sources: OfflineSource[];
   tiers: TierInfo[];
+}
+
+/** A shard of a language's other files: `_offline/<lang>-files-<n>.<hash>.json`, a JSON array of OfflineEntry. */
+export interface ShardRef {
+  url: string;
+  integrity: string;
+  /** The first file URL it lists (shards are in URL order). */
+  first: string;
+}
+
+export const SHARD_SIZE = 64;
+
+/** The shard that lists `url`, if any (the last whose first URL is not after it). */
+export function shardFor(shards: readonly ShardRef[], url: string): ShardRef | undefined {
+  let found: ShardRef | undefined;
+  for (const shard of shards) if (shard.first <= url) found = shard;
+  return found;
 }
 
 /** The entries of dist/sw.js's manifest (Workbox's injectManifest writes them into the worker). */

@@ -32,6 +32,7 @@ import {
   stateCacheName,
   SW_MESSAGE,
   SW_STATUS_CHANGED,
+  shardFor,
   unpackText,
   type LanguageIndex,
   type LanguageStatus,
@@ -39,6 +40,7 @@ import {
   type OfflineSource,
   type OfflineStatus,
   type Pack,
+  type ShardRef,
   type SwManifestItem,
 } from '../lib/offline';
 
@@ -96,14 +98,57 @@ function useIndex(lang: Locale, index: LanguageIndex): void {
   g.controller.addToCacheList(g.entries);
 }
 
-/** At every start: the indexes of the languages this build has saved. Requests wait for it (a few ms). */
+/** Take a shard of a language's other files into its group (it is kept in the cache too). */
+function useShard(lang: Locale, shard: ShardRef, entries: OfflineEntry[]): void {
+  const g = languages.get(lang)!;
+  if (g.entries.some((e) => e.url === shard.url)) return;
+  const added = [...entries, { url: shard.url, revision: null, integrity: shard.integrity }];
+  g.entries.push(...added);
+  g.controller.addToCacheList(added);
+}
+
+/** Shards of a language fetched (or found saved) and taken in: those listing `urls`, or all of them. */
+async function loadShards(lang: Locale, urls: string[] | 'all', { offline = false } = {}): Promise<void> {
+  const index = indexes.get(lang);
+  const g = languages.get(lang)!;
+  if (!index) return;
+  const wanted = new Set(urls === 'all' ? index.shards : urls.map((u) => shardFor(index.shards, u)).filter((s): s is ShardRef => Boolean(s)));
+  const cache = await caches.open(g.cacheName);
+  for (const shard of wanted) {
+    if (g.entries.some((e) => e.url === shard.url)) continue;
+    let response = await cache.match(absolute(shard.url));
+    if (!response && offline) continue;
+    if (!response) {
+      response = await fetchOfBuild(shard.url, shard.integrity, false);
+      await cache.put(absolute(shard.url), response.clone());
+    }
+    useShard(lang, shard, (await response.json()) as OfflineEntry[]);
+  }
+}
+
+/** At every start: the indexes of the languages this build has saved, and the shards it keeps. Requests wait for it (a few ms). */
 const ready = (async () => {
   for (const [lang, ref] of refs) {
     const cache = await caches.open(languages.get(lang)!.cacheName);
     const saved = await cache.match(absolute(ref.url));
-    if (saved) useIndex(lang, (await saved.json()) as LanguageIndex);
+    if (!saved) continue;
+    useIndex(lang, (await saved.json()) as LanguageIndex);
+    await loadShards(lang, 'all', { offline: true });
   }
 })().catch(() => undefined);
+
+/**
+ * A page of a saved language that this worker does not know yet (listed in a shard it has not fetched): fetch that
+ * shard first, so the page is checked against this build and kept as it is read.
+ */
+async function knowPage(url: URL): Promise<void> {
+  const { locale } = splitLocalePath(url.pathname);
+  if (!locale || !indexes.has(locale) || !self.navigator.onLine) return;
+  const path = `${url.pathname.replace(/^\//, '').replace(/\/?$/, '/')}index.html`;
+  const g = languages.get(locale)!;
+  if (g.entries.some((e) => e.url === path)) return;
+  await loadShards(locale, [path]).catch(() => undefined);
+}
 
 // ---- saving ----
 
@@ -255,10 +300,14 @@ function saveLanguage(lang: Locale, { all = false }: { all?: boolean } = {}): Pr
     const before = (await savedLanguages()).get(lang);
     const everything = all || Boolean(before?.all);
     const tiers = new Set(index.tiers.filter((t) => everything || t.auto).map((t) => t.tier));
-    const wanted = g.entries.filter((e) => !e.tier || tiers.has(e.tier));
     // Pages the reader opened (kept by any build: same URL) stay saved; fetched one by one, not with their tier's pack.
-    const opened = new Set((await cache.keys()).map((r) => withoutRevision(r.url)));
-    const pages = g.entries.filter((e) => e.tier && !tiers.has(e.tier) && e.integrity && opened.has(absolute(e.url))).map(({ from: _, ...e }) => e);
+    const opened = (await cache.keys()).map((r) => withoutRevision(r.url));
+    const knownUrls = new Set(g.entries.map((e) => absolute(e.url)));
+    const unknown = opened.filter((u) => !knownUrls.has(u)).map((u) => new URL(u).pathname.slice(1));
+    await loadShards(lang, everything ? 'all' : unknown);
+    const wanted = g.entries.filter((e) => !e.tier || tiers.has(e.tier));
+    const openedSet = new Set(opened);
+    const pages = g.entries.filter((e) => e.tier && !tiers.has(e.tier) && e.integrity && openedSet.has(absolute(e.url))).map(({ from: _, ...e }) => e);
     await save(g, [...wanted, ...pages]);
     await noteSaved(lang, { savedAt: new Date().toISOString(), all: everything });
   });
@@ -336,7 +385,11 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   // The routes of the saved languages are known once their indexes are read (at the worker's start).
-  event.respondWith(ready.then(() => router.handleRequest({ request, event }) ?? fetch(request)));
+  event.respondWith(
+    ready
+      .then(() => (request.mode === 'navigate' ? knowPage(new URL(request.url)) : undefined))
+      .then(() => router.handleRequest({ request, event }) ?? fetch(request)),
+  );
 });
 
 // ---- talking to pages ----
@@ -351,11 +404,13 @@ async function status({ list = false } = {}): Promise<OfflineStatus> {
     const cache = await caches.open(g.cacheName);
     const cached = new Set((await cache.keys()).map((r) => r.url));
     const keys = g.controller.getURLsToCacheKeys();
-    const pages = index ? index.entries.filter((e) => e.url.endsWith('.html')) : [];
-    const savedPages = pages.filter((e) => cached.has(keys.get(absolute(e.url))!));
-    const missing = index ? index.entries.filter((e) => !cached.has(keys.get(absolute(e.url))!)) : [];
-    const complete = Boolean(index && state) && missing.length === 0;
-    const autoSaved = Boolean(state) && index?.entries.every((e) => !index.tiers.find((t) => t.tier === e.tier)?.auto || cached.has(keys.get(absolute(e.url))!));
+    const isCached = (e: OfflineEntry) => cached.has(keys.get(absolute(e.url))!);
+    const known = index ? g.entries : [];
+    const savedPages = known.filter((e) => e.url.endsWith('.html') && isCached(e));
+    // Complete: every shard is known and every file it lists is saved.
+    const complete = Boolean(index && state) && index!.shards.every((s) => known.some((e) => e.url === s.url)) && known.every(isCached);
+    const auto = new Set(index?.tiers.filter((t) => t.auto).map((t) => t.tier));
+    const autoSaved = Boolean(state) && known.every((e) => !e.tier || !auto.has(e.tier) || isCached(e));
     const languageStatus: LanguageStatus = {
       saved: state ? savedPages.length : 0,
       pages: ref.pages,

@@ -15,6 +15,7 @@ import {
   PAGEFIND_DECOMPRESSED,
   PRECACHE_ROUTE_OPTIONS,
   SEARCH_DIR,
+  SHARD_SIZE,
   unpackText,
   type LanguageIndex,
   type OfflineEntry,
@@ -199,7 +200,20 @@ describe('the offline copy of a site bigger than its budget', () => {
     const line = report.languages.find((l) => l.lang === lang)!;
     expect(line.restBytes).toBeGreaterThan(0);
     expect(line.autoPages).toBeLessThan(line.pages);
-    // Every file is still in the index, so a page the reader opens is saved and checked against this build.
+    // The other files are listed in shards (fetched when the reader opens a page, or saves all), each pinned by its
+    // hash; together with the index they list every file of the language once.
+    const shardEntries = index.shards.flatMap((shard) => {
+      const body = readFileSync(join(dist, shard.url));
+      expect(shard.integrity).toBe(sri(body));
+      const entries = JSON.parse(body.toString('utf8')) as OfflineEntry[];
+      expect(entries.length).toBeLessThanOrEqual(SHARD_SIZE);
+      expect(entries[0]!.url).toBe(shard.first);
+      return entries;
+    });
+    expect(shardEntries.map((e) => e.url).sort()).toEqual(shardEntries.map((e) => e.url));
+    const all = [...index.entries, ...shardEntries].map((e) => e.url).sort();
+    expect(all).toEqual(readLanguageIndex(DIST, lang).entries.map((e) => e.url).sort());
+    expect(shardEntries.find((e) => e.url === `${lang}/atm-bank/index.html`)?.integrity).toBe(sri(readFileSync(join(dist, lang, 'atm-bank/index.html'))));
     const everything = await languageDownloads(dist, lang, { all: true });
     expect(everything.length).toBeGreaterThan(first.length);
   });
