@@ -37,10 +37,12 @@ export interface OfflineReport {
  */
 export async function compressedSize(data: Buffer, { exact = true }: { exact?: boolean } = {}): Promise<number> {
   const quality = exact && data.length <= LARGE ? 11 : 9;
-  const key = `${quality}:${createHash('sha256').update(data).digest('base64')}`;
+  const measure = () => brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).then((out) => Math.min(data.length, out.length));
+  if (quality !== 11) return measure();
+  const key = createHash('sha256').update(data).digest('base64');
   let size = sizes.get(key);
   if (!size) {
-    size = brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).then((out) => Math.min(data.length, out.length));
+    size = measure();
     sizes.set(key, size);
   }
   return size;

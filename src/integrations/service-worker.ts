@@ -92,6 +92,15 @@ interface Prepared {
   how: 'pack' | 'direct' | 'wasm';
 }
 
+/** How a layout names and pins the files it writes: their real hashes, or (to measure a choice quickly) stand-ins of the same size. */
+interface Pins {
+  hash: (body: Buffer | string) => string;
+  integrity: (body: Buffer | string) => string;
+}
+const REAL: Pins = { hash: (body) => contentHash(body), integrity: (body) => sri(body) };
+// Stand-ins look as random as real hashes, so a pack compresses the same with them (within a few bytes).
+const STAND_IN: Pins = { hash: () => contentHash('stand-in'), integrity: () => sri('stand-in') };
+
 function sri(bytes: Buffer | string): string {
   return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 }
@@ -168,15 +177,15 @@ interface Layout {
   shards?: string[];
 }
 
-function layOut(name: string, files: Prepared[]): Layout {
+function layOut(name: string, files: Prepared[], pins: Pins = REAL): Layout {
   const layout: Layout = { entries: [], sources: [], wasm: [], direct: 0, writes: [] };
   const packed = files.filter((f) => f.how === 'pack');
   if (packed.length) {
     const json = packOf(packed);
-    const url = `${PACK_DIR}/${name}.${contentHash(json)}.json`;
+    const url = `${PACK_DIR}/${name}.${pins.hash(json)}.json`;
     layout.pack = json;
     layout.writes.push({ url, body: json });
-    layout.sources.push({ url, integrity: sri(json), format: 'pack' });
+    layout.sources.push({ url, integrity: pins.integrity(json), format: 'pack' });
     for (const f of packed) layout.entries.push({ ...f.entry, from: url });
   }
   for (const f of files) {
@@ -185,10 +194,10 @@ function layOut(name: string, files: Prepared[]): Layout {
       layout.direct += f.bytes!.length;
     } else if (f.how === 'wasm') {
       const wasmName = f.entry.url.split('/').pop()!.replace(/\.pagefind$/, '');
-      const url = `${PACK_DIR}/${wasmName}.${contentHash(f.bytes!)}.wasm`;
+      const url = `${PACK_DIR}/${wasmName}.${pins.hash(f.bytes!)}.wasm`;
       layout.wasm.push(f.bytes!);
       layout.writes.push({ url, body: f.bytes! });
-      layout.sources.push({ url, integrity: sri(f.bytes!), format: 'wasm' });
+      layout.sources.push({ url, integrity: pins.integrity(f.bytes!), format: 'wasm' });
       layout.entries.push({ ...f.entry, from: url });
     }
   }
@@ -301,34 +310,33 @@ async function layOutLanguage(dist: string, lang: Locale, search: PagefindEntry 
    * bundle (the core's text files, the index and the automatic tiers' text files in one pack: one request, and what
    * the pages share, such as the stylesheet, travels once).
    */
-  const plan = (auto: Tier[]) => {
-    const now = layOut(`${lang}-auto`, files.filter((f) => auto.includes(f.entry.tier!)));
-    const later = layOut(`${lang}-rest`, files.filter((f) => !auto.includes(f.entry.tier!)));
+  const plan = (auto: Tier[], pins = REAL) => {
+    const now = layOut(`${lang}-auto`, files.filter((f) => auto.includes(f.entry.tier!)), pins);
+    const later = layOut(`${lang}-rest`, files.filter((f) => !auto.includes(f.entry.tier!)), pins);
     const tiers: TierInfo[] = TIERS.map((tier) => ({ tier, auto: auto.includes(tier), pages: files.filter((f) => f.entry.tier === tier && isPage(f)).length }));
     // The files saved later are listed in shards, so the index a first visit downloads does not grow with the site.
     const rest = [...later.entries].sort((a, b) => (a.url < b.url ? -1 : 1));
     const shards = Array.from({ length: Math.ceil(rest.length / SHARD_SIZE) }, (_, i) => {
       const part = rest.slice(i * SHARD_SIZE, (i + 1) * SHARD_SIZE);
       const body = JSON.stringify(part);
-      return { ref: { url: `${PACK_DIR}/${lang}-files-${i}.${contentHash(body)}.json`, integrity: sri(body), first: part[0]!.url }, body };
+      return { ref: { url: `${PACK_DIR}/${lang}-files-${i}.${pins.hash(body)}.json`, integrity: pins.integrity(body), first: part[0]!.url }, body };
     });
     const index: LanguageIndex = { lang, entries: now.entries, shards: shards.map((s) => s.ref), sources: [...now.sources, ...later.sources], tiers };
     later.writes.push(...shards.map((s) => ({ url: s.ref.url, body: s.body })));
     later.shards = shards.map((s) => s.body);
     const json = JSON.stringify(index);
-    const url = `${PACK_DIR}/${lang}.${contentHash(json)}.json`;
+    const url = `${PACK_DIR}/${lang}.${pins.hash(json)}.json`;
     const indexFile: Prepared = { entry: { url, revision: null }, text: json, type: 'application/json', how: 'pack' };
     const bundle = packOf([...coreFiles, indexFile, ...files.filter((f) => auto.includes(f.entry.tier!))].filter((f) => f.how === 'pack'));
-    const bundleUrl = `${PACK_DIR}/${lang}-first.${contentHash(bundle)}.json`;
+    const bundleUrl = `${PACK_DIR}/${lang}-first.${pins.hash(bundle)}.json`;
     return { now, later, json, url, bundle, bundleUrl };
   };
-  // Each choice is laid out whole and its bundle measured: quality 9 first (never smaller than quality 11, so a choice
-  // that fits with it fits), quality 11 only when it is close. The chosen bundle is then measured exactly.
-  const plans = new Map<string, ReturnType<typeof plan>>();
+  // Each choice is laid out with stand-in hashes and its bundle measured: quality 9 first (never smaller than
+  // quality 11, so a choice that fits with it fits), quality 11 only when it is close. Then the choice is laid out
+  // for real and its bundle measured exactly.
   const auto = await planTiers(
     async (tiers) => {
-      const p = plan(tiers);
-      plans.set(tiers.join(), p);
+      const p = plan(tiers, STAND_IN);
       const quick = await downloadSize(p.now, { pack: p.bundle, exact: false });
       return quick <= budget ? quick : downloadSize(p.now, { pack: p.bundle, exact: true });
     },
@@ -337,7 +345,7 @@ async function layOutLanguage(dist: string, lang: Locale, search: PagefindEntry 
   ).catch((error: Error) => {
     throw new Error(`service worker (${lang}): ${error.message}`);
   });
-  const { now, later, json, url, bundle, bundleUrl } = plans.get(auto.join())!;
+  const { now, later, json, url, bundle, bundleUrl } = plan(auto);
   const firstVisit = await downloadSize(now, { pack: bundle, exact: true });
   if (firstVisit > budget) throw new Error(`service worker (${lang}): a first visit would save ${kb(firstVisit)}, over the budget of ${kb(budget)}`);
   const indexBytes = await compressedSize(Buffer.from(json), { exact: true });

@@ -195,8 +195,8 @@ function fromWasm(body: ArrayBuffer): Response {
   return new Response(marked, { headers: { 'content-type': 'application/octet-stream' } });
 }
 
-/** Save the given entries of a group that are not in its cache yet: each source is downloaded once. */
-async function save(g: Group, entries: OfflineEntry[]): Promise<void> {
+/** Save the given entries of a group that are not in its cache yet: each source is downloaded once. Returns how many it saved. */
+async function save(g: Group, entries: OfflineEntry[]): Promise<number> {
   const cache = await caches.open(g.cacheName);
   const cached = new Set((await cache.keys()).map((r) => r.url));
   const keys = g.controller.getURLsToCacheKeys();
@@ -224,6 +224,7 @@ async function save(g: Group, entries: OfflineEntry[]): Promise<void> {
       for (const e of members) await cache.put(key(e), await fromPack(pack, e));
     }
   }
+  return missing.length;
 }
 
 /** Does a group miss any of its files? */
@@ -303,13 +304,14 @@ function saveLanguage(lang: Locale, { all = false }: { all?: boolean } = {}): Pr
     // Pages the reader opened (kept by any build: same URL) stay saved; fetched one by one, not with their tier's pack.
     const opened = (await cache.keys()).map((r) => withoutRevision(r.url));
     const knownUrls = new Set(g.entries.map((e) => absolute(e.url)));
-    const unknown = opened.filter((u) => !knownUrls.has(u)).map((u) => new URL(u).pathname.slice(1));
+    const unknown = opened.filter((u) => !knownUrls.has(u) && u.endsWith('.html')).map((u) => new URL(u).pathname.slice(1));
     await loadShards(lang, everything ? 'all' : unknown);
     const wanted = g.entries.filter((e) => !e.tier || tiers.has(e.tier));
     const openedSet = new Set(opened);
     const pages = g.entries.filter((e) => e.tier && !tiers.has(e.tier) && e.integrity && openedSet.has(absolute(e.url))).map(({ from: _, ...e }) => e);
-    await save(g, [...wanted, ...pages]);
-    await noteSaved(lang, { savedAt: new Date().toISOString(), all: everything });
+    const stored = await save(g, [...wanted, ...pages]);
+    // The date says when the copy was saved or last brought up to date (not every check that found it complete).
+    if (stored || !before || everything !== before.all) await noteSaved(lang, { savedAt: stored || !before ? new Date().toISOString() : before.savedAt, all: everything });
   });
   saving.set(lang, next);
   return next;

@@ -227,26 +227,35 @@ export const scaleBench: BenchSection = {
     print('→ link check), real guides plus synthetic ones, then Astro Starlight on the same guides');
     print(`(${PEER}/build-starlight.sh, Pagefind included). Wall clock and CPU (user + sys) from /usr/bin/time.`);
     print('');
-    print(`${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'ms/page'.padStart(9)}${'dist MB'.padStart(9)}  Astro's page step · search index · precache (compressed)`);
+    print(`${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'ms/page'.padStart(9)}${'dist MB'.padStart(9)}  Astro's page step · search index · sw.js`);
     const all: BuildFigures[] = [];
     for (const size of [0, ...SIZES]) {
       const f = buildCopy(size);
       all.push(f);
       const pagesStep = logged(f.log, /(\d+ page\(s\) built in [^\n]+?)\s*$/m);
       const index = logged(f.log, /indexed pages by language \(([^)]+)\)/);
-      const precache = logged(f.log, /precaches (\d+ files: [\d.]+ KB, [\d.]+ KB compressed)/);
+      const precache = logged(f.log, /\[service-worker\] (sw\.js [\d.]+ KB)/);
       print(
         `${String(f.guides).padStart(12)}${String(f.pages).padStart(8)}${f.wall.toFixed(1).padStart(9)}${f.cpu.toFixed(1).padStart(9)}${((f.cpu * 1000) / f.pages).toFixed(0).padStart(9)}${(f.distKb / 1024).toFixed(1).padStart(9)}  ${pagesStep} · ${index} · ${precache}`,
       );
     }
     print('');
     print('ms/page is CPU time per built page, fixed costs (Vite, Pagefind start-up) included: it falls as the site grows while');
-    print('the per-page work stays. Growth between sizes (CPU per added page):');
+    print('the per-page work stays. Growth between sizes (per added page; constant = linear growth):');
     for (let i = 1; i < all.length; i++) {
       const [a, b] = [all[i - 1]!, all[i]!];
       print(`  ${a.guides} → ${b.guides} guides/lang: ${(((b.cpu - a.cpu) * 1000) / (b.pages - a.pages)).toFixed(0)} ms CPU, ${(((b.wall - a.wall) * 1000) / (b.pages - a.pages)).toFixed(0)} ms wall per added page`);
     }
 
+    print('');
+    print('The offline copy a first visit saves, per language (after the page and sw.js; the budget bounds it at any size),');
+    print('and what is left for later (saved page by page as the reader opens pages, or all at once on request):');
+    for (const f of all) {
+      for (const m of f.log.matchAll(/\[service-worker\] (\w+): a first visit saves (\d+) of (\d+) pages and ([\w +]+) in ([\d.]+ KB) with the core \(budget ([\d.]+ KB), (\d+) requests\)(?:; on request ([\d.]+ KB) more)?/g)) {
+        const [, lang, saved, pages, tiers, bytes, budget, requests, rest = '0 KB'] = m;
+        print(`${String(f.guides).padStart(12)}  ${lang}: ${(bytes ?? "").padStart(9)} in ${requests} requests (budget ${budget}): ${saved} of ${pages} pages, ${tiers}; on request ${rest}`);
+      }
+    }
     print('');
     print('Side by side with Starlight (same guides; ratio = project / Starlight, goal ≤ 0.5):');
     print(`${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'SL pages'.padStart(10)}${'SL wall s'.padStart(11)}${'SL CPU s'.padStart(10)}${'SL MB'.padStart(8)}${'wall ×'.padStart(8)}${'CPU ×'.padStart(8)}`);

@@ -91,6 +91,7 @@ async function expectSavedLine(page: Page, lang: 'zh' | 'en'): Promise<void> {
 
 test.describe('the reader\'s language first', () => {
   test('one visit to a Chinese page saves every Chinese page and the Chinese search, and nothing English', async ({ page, context }) => {
+    test.setTimeout(90_000);
     const requests = recordRequests(context);
     await page.goto('/zh/store/');
     await waitForWorker(page);
@@ -133,6 +134,7 @@ test.describe('the reader\'s language first', () => {
   });
 
   test('opening a page in the other language saves that language too: then both work offline, search included', async ({ page, context }) => {
+    test.setTimeout(90_000);
     await page.goto('/en/atm-bank/');
     await waitForWorker(page);
     await expectSavedLine(page, 'en');
@@ -257,6 +259,7 @@ test.describe('the reader\'s language first', () => {
   });
 
   test('the states the offline copy adds pass axe: the footer line and button, the offline page\'s lists', async ({ page, context }) => {
+    test.setTimeout(90_000);
     await page.goto('/en/store/');
     await waitForWorker(page);
     await expectSavedLine(page, 'en');
@@ -389,6 +392,7 @@ test.describe('a copy bigger than the budget', () => {
   });
 
   test('saves the essentials at once, an opened page as it is read, and the rest on request', async ({ browser }) => {
+    test.setTimeout(120_000);
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();
     await page.goto('/zh/');
