@@ -408,7 +408,10 @@ async function status({ list = false } = {}): Promise<OfflineStatus> {
     const keys = g.controller.getURLsToCacheKeys();
     const isCached = (e: OfflineEntry) => cached.has(keys.get(absolute(e.url))!);
     const known = index ? g.entries : [];
-    const savedPages = known.filter((e) => e.url.endsWith('.html') && isCached(e));
+    // The home page first, then the others in URL order.
+    const savedPages = known
+      .filter((e) => e.url.endsWith('.html') && isCached(e))
+      .sort((a, b) => Number(b.url === `${lang}/index.html`) - Number(a.url === `${lang}/index.html`) || (a.url < b.url ? -1 : 1));
     // Complete: every shard is known and every file it lists is saved.
     const complete = Boolean(index && state) && index!.shards.every((s) => known.some((e) => e.url === s.url)) && known.every(isCached);
     const auto = new Set(index?.tiers.filter((t) => t.auto).map((t) => t.tier));
