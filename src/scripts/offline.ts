@@ -92,11 +92,12 @@ async function start(): Promise<{ savedHere: () => Promise<boolean> } | undefine
   // No worker (blocked, private mode, storage full): the site still works online, like any website.
   const registration = await sw.register('/sw.js', { scope: '/', updateViaCache: 'none' }).catch(() => undefined);
   if (!registration) return undefined;
+  // The rest only matters where a worker can run: a module of its own, out of every page's first view, requested as
+  // soon as the worker is registered (with the page's load, not when the copy is saved).
+  const copyModule = import('./offline-copy');
   handleUpdates(sw, registration);
   await sw.ready;
-  // The rest only matters once a worker exists: a module of its own, out of every page's first view (the worker
-  // has it saved by now, so it costs no download).
-  const { watchCopy } = await import('./offline-copy');
+  const { watchCopy } = await copyModule;
   const copy = await watchCopy(registration, { offer, savingData });
   return copy;
 }
