@@ -37,7 +37,10 @@ export interface OfflineReport {
  */
 export async function compressedSize(data: Buffer, { exact = true }: { exact?: boolean } = {}): Promise<number> {
   const quality = exact && data.length <= LARGE ? 11 : 9;
-  const measure = () => brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).then((out) => Math.min(data.length, out.length));
+  const measure = () =>
+    brotli(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }).then((out) => Math.min(data.length, out.length));
   if (quality !== 11) return measure();
   const key = createHash('sha256').update(data).digest('base64');
   let size = sizes.get(key);
@@ -99,7 +102,11 @@ export interface Download {
  * tiers' WebAssembly and binary files. With the core already saved (`coreSaved`, a second language): the index, the
  * automatic tiers' pack and files. `all`: every tier, as "save all" downloads it.
  */
-export async function languageDownloads(dist: string, lang: string, { all = false, coreSaved = false } = {}): Promise<Download[]> {
+export async function languageDownloads(
+  dist: string,
+  lang: string,
+  { all = false, coreSaved = false } = {},
+): Promise<Download[]> {
   const manifest = readManifest(dist);
   const ref = manifest.find((i) => i.kind === 'language' && i.lang === lang);
   if (!ref || ref.kind !== 'language') throw new Error(`sw.js has no language ${lang}`);
@@ -108,7 +115,9 @@ export async function languageDownloads(dist: string, lang: string, { all = fals
   const wanted = new Set(index.tiers.filter((t) => all || t.auto).map((t) => t.tier));
   const urls = coreSaved ? [ref.url] : [ref.first];
   // Saving every tier reads every shard of the language's other files first.
-  const shards = all ? index.shards.flatMap((s) => JSON.parse(readFileSync(join(dist, s.url), 'utf8')) as LanguageIndex['entries']) : [];
+  const shards = all
+    ? index.shards.flatMap((s) => JSON.parse(readFileSync(join(dist, s.url), 'utf8')) as LanguageIndex['entries'])
+    : [];
   if (all) urls.push(...index.shards.map((s) => s.url));
   for (const e of [...index.entries, ...shards]) {
     if (!wanted.has(e.tier!)) continue;

@@ -42,7 +42,8 @@ export function searchIndex(): AstroIntegration {
           const added = await index.addDirectory({ path: root });
           if (added.errors.length) throw new Error(`Pagefind could not index dist/: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(root, SEARCH_BUNDLE_DIR) });
-          if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
         } finally {
           await pagefind.close();
         }
@@ -63,7 +64,10 @@ export function searchIndex(): AstroIntegration {
 }
 
 /** The keywords of every built page that has some, with the file they come from (a guide, or the home page's UI string). */
-async function pageKeywords(root: string, pages: { pathname: string }[]): Promise<(PageKeywords & { ids: Set<string> })[]> {
+async function pageKeywords(
+  root: string,
+  pages: { pathname: string }[],
+): Promise<(PageKeywords & { ids: Set<string> })[]> {
   const found: (PageKeywords & { ids: Set<string> })[] = [];
   for (const { pathname } of pages) {
     const page = `/${pathname}`.replace(/\/*$/, '/');
@@ -71,7 +75,9 @@ async function pageKeywords(root: string, pages: { pathname: string }[]): Promis
     const keywords = keywordsInHtml(html);
     if (keywords.length === 0) continue;
     const [, locale, slug] = page.split('/');
-    const source = slug ? `content/guides/${locale}/${slug}.mdx (keywords)` : `src/i18n/${locale}.json (search.homeKeywords)`;
+    const source = slug
+      ? `content/guides/${locale}/${slug}.mdx (keywords)`
+      : `src/i18n/${locale}.json (search.homeKeywords)`;
     const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
     found.push({ page, source, keywords, ids });
   }

@@ -52,7 +52,10 @@ export function serviceWorker(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        if (!hasSearchIndex(dist)) logger.warn(`no ${SEARCH_DIR}/ in dist/: the offline copy has no search index (is search-index registered before service-worker?)`);
+        if (!hasSearchIndex(dist))
+          logger.warn(
+            `no ${SEARCH_DIR}/ in dist/: the offline copy has no search index (is search-index registered before service-worker?)`,
+          );
         const report = await generateServiceWorker({ root, dist });
         for (const line of describeReport(report)) logger.info(line);
       },
@@ -125,15 +128,24 @@ async function prepare(dist: string, entry: OfflineEntry): Promise<Prepared> {
       // A page's stylesheets are cut out once here; a pack holds each distinct one once.
       const css: string[] = [];
       const cut = packText(text, css);
-      const styles = cut.styles ? { css: cut.styles.map(([i]) => css[i]!), at: cut.styles.map(([, offset]) => offset) } : undefined;
-      return { entry: { ...entry, integrity: sri(bytes) }, text: cut.text, ...(styles ? { styles } : {}), type, how: 'pack' };
+      const styles = cut.styles
+        ? { css: cut.styles.map(([i]) => css[i]!), at: cut.styles.map(([, offset]) => offset) }
+        : undefined;
+      return {
+        entry: { ...entry, integrity: sri(bytes) },
+        text: cut.text,
+        ...(styles ? { styles } : {}),
+        type,
+        how: 'pack',
+      };
     }
   }
   if (/\.pf_fragment$/.test(entry.url)) {
     // JSON behind Pagefind's marker: it travels as text in a pack and is stored decompressed, which Pagefind reads.
     const raw = gunzipSync(bytes);
     const text = raw.toString('utf8');
-    if (text.startsWith(PAGEFIND_DECOMPRESSED) && isUtf8(raw, text)) return { entry, text, type: 'application/octet-stream', how: 'pack' };
+    if (text.startsWith(PAGEFIND_DECOMPRESSED) && isUtf8(raw, text))
+      return { entry, text, type: 'application/octet-stream', how: 'pack' };
   }
   if (/^pagefind\/wasm\.[^/]+\.pagefind$/.test(entry.url)) {
     const raw = gunzipSync(bytes);
@@ -193,7 +205,10 @@ function layOut(name: string, files: Prepared[], pins: Pins = REAL): Layout {
       layout.entries.push(f.entry);
       layout.direct += f.bytes!.length;
     } else if (f.how === 'wasm') {
-      const wasmName = f.entry.url.split('/').pop()!.replace(/\.pagefind$/, '');
+      const wasmName = f.entry.url
+        .split('/')
+        .pop()!
+        .replace(/\.pagefind$/, '');
       const url = `${PACK_DIR}/${wasmName}.${pins.hash(f.bytes!)}.wasm`;
       layout.wasm.push(f.bytes!);
       layout.writes.push({ url, body: f.bytes! });
@@ -209,8 +224,15 @@ function layOut(name: string, files: Prepared[], pins: Pins = REAL): Layout {
  * `exact`: brotli at quality 11, as the peer harness and pre-compressing hosts send it (what a budget is checked
  * against); otherwise quality 9, a few per cent more and many times faster (sizes shown to readers as "about").
  */
-async function downloadSize(layout: Layout, { pack = layout.pack, exact = false }: { pack?: string | undefined; exact?: boolean } = {}): Promise<number> {
-  const sizes = await Promise.all([...(pack ? [pack] : []), ...layout.wasm, ...(layout.shards ?? [])].map((body) => compressedSize(Buffer.from(body), { exact })));
+async function downloadSize(
+  layout: Layout,
+  { pack = layout.pack, exact = false }: { pack?: string | undefined; exact?: boolean } = {},
+): Promise<number> {
+  const sizes = await Promise.all(
+    [...(pack ? [pack] : []), ...layout.wasm, ...(layout.shards ?? [])].map((body) =>
+      compressedSize(Buffer.from(body), { exact }),
+    ),
+  );
   return layout.direct + sizes.reduce((a, b) => a + b, 0);
 }
 
@@ -258,16 +280,23 @@ export interface GenerateOptions {
 }
 
 /** Write the packs, the language indexes and dist/sw.js; returns what a first visit downloads per language. */
-export async function generateServiceWorker({ root, dist, budget = LANGUAGE_COPY_BUDGET_BYTES }: GenerateOptions): Promise<OfflineReport> {
+export async function generateServiceWorker({
+  root,
+  dist,
+  budget = LANGUAGE_COPY_BUDGET_BYTES,
+}: GenerateOptions): Promise<OfflineReport> {
   await rm(join(dist, PACK_DIR), { recursive: true, force: true });
   await mkdir(join(dist, PACK_DIR), { recursive: true });
-  const search = hasSearchIndex(dist) ? (JSON.parse(await readFile(join(dist, SEARCH_DIR, 'pagefind-entry.json'), 'utf8')) as PagefindEntry) : undefined;
+  const search = hasSearchIndex(dist)
+    ? (JSON.parse(await readFile(join(dist, SEARCH_DIR, 'pagefind-entry.json'), 'utf8')) as PagefindEntry)
+    : undefined;
 
   // The core group: one pack, installed with the worker.
   const coreEntries = await entriesOf(dist, [...CORE_GLOBS]);
   const offlinePages = LOCALES.map((l) => `${l}/${OFFLINE_SLUG}/index.html`);
   const missing = offlinePages.filter((page) => !coreEntries.some((e) => e.url === page));
-  if (missing.length) throw new Error(`service worker: the offline copy lacks the offline page(s) ${missing.join(', ')}`);
+  if (missing.length)
+    throw new Error(`service worker: the offline copy lacks the offline page(s) ${missing.join(', ')}`);
   const coreFiles = await Promise.all(coreEntries.map((e) => prepare(dist, e)));
   const core = layOut('core', coreFiles);
   await write(dist, [core]);
@@ -293,12 +322,22 @@ export async function generateServiceWorker({ root, dist, budget = LANGUAGE_COPY
  * A language's part of the offline copy: its files in tiers, the tiers that fit the budget (saved at once, in the
  * first-visit bundle with the core), the rest (saved on request), its index.
  */
-async function layOutLanguage(dist: string, lang: Locale, search: PagefindEntry | undefined, coreFiles: Prepared[], budget: number) {
+async function layOutLanguage(
+  dist: string,
+  lang: Locale,
+  search: PagefindEntry | undefined,
+  coreFiles: Prepared[],
+  budget: number,
+) {
   const pl = pagefindLanguage(lang);
   const wasm = search?.languages[pl] ? `wasm.${search.languages[pl].wasm ?? 'unknown'}.pagefind` : undefined;
   const entries = await entriesOf(
     dist,
-    [`${lang}/**/index.html`, ...(search ? [`${SEARCH_DIR}/pagefind.${pl}_*.pf_meta`, `${SEARCH_DIR}/{index,fragment,filter}/${pl}_*`] : []), ...(wasm ? [`${SEARCH_DIR}/${wasm}`] : [])],
+    [
+      `${lang}/**/index.html`,
+      ...(search ? [`${SEARCH_DIR}/pagefind.${pl}_*.pf_meta`, `${SEARCH_DIR}/{index,fragment,filter}/${pl}_*`] : []),
+      ...(wasm ? [`${SEARCH_DIR}/${wasm}`] : []),
+    ],
     [`${lang}/${OFFLINE_SLUG}/**`],
   );
   const essentials = await essentialPages(dist, lang);
@@ -311,23 +350,50 @@ async function layOutLanguage(dist: string, lang: Locale, search: PagefindEntry 
    * the pages share, such as the stylesheet, travels once).
    */
   const plan = (auto: Tier[], pins = REAL) => {
-    const now = layOut(`${lang}-auto`, files.filter((f) => auto.includes(f.entry.tier!)), pins);
-    const later = layOut(`${lang}-rest`, files.filter((f) => !auto.includes(f.entry.tier!)), pins);
-    const tiers: TierInfo[] = TIERS.map((tier) => ({ tier, auto: auto.includes(tier), pages: files.filter((f) => f.entry.tier === tier && isPage(f)).length }));
+    const now = layOut(
+      `${lang}-auto`,
+      files.filter((f) => auto.includes(f.entry.tier!)),
+      pins,
+    );
+    const later = layOut(
+      `${lang}-rest`,
+      files.filter((f) => !auto.includes(f.entry.tier!)),
+      pins,
+    );
+    const tiers: TierInfo[] = TIERS.map((tier) => ({
+      tier,
+      auto: auto.includes(tier),
+      pages: files.filter((f) => f.entry.tier === tier && isPage(f)).length,
+    }));
     // The files saved later are listed in shards, so the index a first visit downloads does not grow with the site.
     const rest = [...later.entries].sort((a, b) => (a.url < b.url ? -1 : 1));
     const shards = Array.from({ length: Math.ceil(rest.length / SHARD_SIZE) }, (_, i) => {
       const part = rest.slice(i * SHARD_SIZE, (i + 1) * SHARD_SIZE);
       const body = JSON.stringify(part);
-      return { ref: { url: `${PACK_DIR}/${lang}-files-${i}.${pins.hash(body)}.json`, integrity: pins.integrity(body), first: part[0]!.url }, body };
+      return {
+        ref: {
+          url: `${PACK_DIR}/${lang}-files-${i}.${pins.hash(body)}.json`,
+          integrity: pins.integrity(body),
+          first: part[0]!.url,
+        },
+        body,
+      };
     });
-    const index: LanguageIndex = { lang, entries: now.entries, shards: shards.map((s) => s.ref), sources: [...now.sources, ...later.sources], tiers };
+    const index: LanguageIndex = {
+      lang,
+      entries: now.entries,
+      shards: shards.map((s) => s.ref),
+      sources: [...now.sources, ...later.sources],
+      tiers,
+    };
     later.writes.push(...shards.map((s) => ({ url: s.ref.url, body: s.body })));
     later.shards = shards.map((s) => s.body);
     const json = JSON.stringify(index);
     const url = `${PACK_DIR}/${lang}.${pins.hash(json)}.json`;
     const indexFile: Prepared = { entry: { url, revision: null }, text: json, type: 'application/json', how: 'pack' };
-    const bundle = packOf([...coreFiles, indexFile, ...files.filter((f) => auto.includes(f.entry.tier!))].filter((f) => f.how === 'pack'));
+    const bundle = packOf(
+      [...coreFiles, indexFile, ...files.filter((f) => auto.includes(f.entry.tier!))].filter((f) => f.how === 'pack'),
+    );
     const bundleUrl = `${PACK_DIR}/${lang}-first.${pins.hash(bundle)}.json`;
     return { now, later, json, url, bundle, bundleUrl };
   };
@@ -347,7 +413,10 @@ async function layOutLanguage(dist: string, lang: Locale, search: PagefindEntry 
   });
   const { now, later, json, url, bundle, bundleUrl } = plan(auto);
   const firstVisit = await downloadSize(now, { pack: bundle, exact: true });
-  if (firstVisit > budget) throw new Error(`service worker (${lang}): a first visit would save ${kb(firstVisit)}, over the budget of ${kb(budget)}`);
+  if (firstVisit > budget)
+    throw new Error(
+      `service worker (${lang}): a first visit would save ${kb(firstVisit)}, over the budget of ${kb(budget)}`,
+    );
   const indexBytes = await compressedSize(Buffer.from(json), { exact: true });
   const autoBytes = indexBytes + (await downloadSize(now));
   const pages = files.filter(isPage).length;
@@ -372,7 +441,24 @@ async function layOutLanguage(dist: string, lang: Locale, search: PagefindEntry 
     requests: 1 + now.wasm.length + now.entries.filter((e) => !e.from).length,
     restBytes: item.allBytes - autoBytes,
   };
-  return { item, line, layouts: [now, later, { entries: [], sources: [], wasm: [], direct: 0, writes: [{ url, body: json }, { url: bundleUrl, body: bundle }] }] };
+  return {
+    item,
+    line,
+    layouts: [
+      now,
+      later,
+      {
+        entries: [],
+        sources: [],
+        wasm: [],
+        direct: 0,
+        writes: [
+          { url, body: json },
+          { url: bundleUrl, body: bundle },
+        ],
+      },
+    ],
+  };
 }
 
 /** Bundle src/sw/service-worker.ts into dist/sw.js and let Workbox inject the manifest. */

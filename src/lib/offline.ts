@@ -48,7 +48,8 @@ export const CORE_GLOBS = [
 ] as const;
 
 /** Files whose name changes with their content: no revision needed, the URL is the version. */
-export const HASHED_URL = /^(?:_astro\/|_offline\/|pagefind\/(?:index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$|pagefind\/wasm\.[^/]+\.pagefind$)/;
+export const HASHED_URL =
+  /^(?:_astro\/|_offline\/|pagefind\/(?:index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$|pagefind\/wasm\.[^/]+\.pagefind$)/;
 
 /** Pagefind marks its files decompressed with this prefix; it reads them with or without gzip (pagefind.js `decompress`). */
 export const PAGEFIND_DECOMPRESSED = 'pagefind_dcd';
@@ -56,7 +57,12 @@ export const PAGEFIND_DECOMPRESSED = 'pagefind_dcd';
 export type Tier = 'essentials' | 'search' | 'pages';
 export const TIERS: readonly Tier[] = ['essentials', 'search', 'pages'];
 /** The sets of tiers a first visit may save, best first. */
-export const TIER_CHOICES: readonly Tier[][] = [['essentials', 'search', 'pages'], ['essentials', 'search'], ['essentials', 'pages'], ['essentials']];
+export const TIER_CHOICES: readonly Tier[][] = [
+  ['essentials', 'search', 'pages'],
+  ['essentials', 'search'],
+  ['essentials', 'pages'],
+  ['essentials'],
+];
 
 /** One saved file. `url` is relative to the site root (`zh/store/index.html`). */
 export interface OfflineEntry {
@@ -189,7 +195,11 @@ export function packText(text: string, styles: string[]): Pick<PackFile, 'text' 
  * compresses better than several), `fixed` what every first visit downloads besides (the core group, the language's
  * index). Essentials that do not fit are a build error: the budget is too small for the site.
  */
-export async function planTiers(cost: (tiers: Tier[]) => number | Promise<number>, fixed: number, budget = LANGUAGE_COPY_BUDGET_BYTES): Promise<Tier[]> {
+export async function planTiers(
+  cost: (tiers: Tier[]) => number | Promise<number>,
+  fixed: number,
+  budget = LANGUAGE_COPY_BUDGET_BYTES,
+): Promise<Tier[]> {
   let last = 0;
   for (const tiers of TIER_CHOICES) {
     last = await cost(tiers);

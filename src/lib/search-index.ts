@@ -25,10 +25,12 @@ export function describeIndexProblems(indexed: IndexedLanguages, expected: reado
   const problems: string[] = [];
   for (const lang of expected) {
     const pages = indexed[lang]?.page_count ?? 0;
-    if (pages === 0) problems.push(`no pages were indexed for "${lang}" (is data-pagefind-body on its guide and home content?)`);
+    if (pages === 0)
+      problems.push(`no pages were indexed for "${lang}" (is data-pagefind-body on its guide and home content?)`);
   }
   for (const lang of Object.keys(indexed)) {
-    if (!expected.includes(lang)) problems.push(`pages were indexed under the unexpected language "${lang}" (check <html lang>)`);
+    if (!expected.includes(lang))
+      problems.push(`pages were indexed under the unexpected language "${lang}" (check <html lang>)`);
   }
   return problems.length ? `The search index is not as expected:\n  ${problems.join('\n  ')}` : undefined;
 }
@@ -54,7 +56,10 @@ export function keywordsMeta(keywords: readonly string[] | undefined): string | 
 
 /** A keyword list written as one string (a UI string): split at commas, Latin or Chinese. */
 export function keywordList(text: string): string[] {
-  return text.split(/[,，、]/).map((k) => k.trim()).filter(Boolean);
+  return text
+    .split(/[,，、]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
 }
 
 /** Keywords listed twice (ignoring case and spaces), for a clear content error. */
@@ -74,7 +79,10 @@ export function repeatedKeywords(keywords: readonly string[]): string[] {
  */
 export function titleSteps(html: string, label: (n: number) => string): string {
   let n = 0;
-  return html.replace(/<li id="(step-[a-z0-9-]+)"/g, (whole) => `${whole} data-pagefind-title="${escapeAttribute(label(++n))}"`);
+  return html.replace(
+    /<li id="(step-[a-z0-9-]+)"/g,
+    (whole) => `${whole} data-pagefind-title="${escapeAttribute(label(++n))}"`,
+  );
 }
 
 function escapeAttribute(value: string): string {
@@ -94,7 +102,10 @@ export interface PageKeywords {
  * (src/lib/search.ts `isBestBet`), so it may lead to one page only; `key` says when two keywords ask for the
  * same thing ("Jazz Cash" and "jazz  cash", "top up without bank account" and "without bank account").
  */
-export function describeKeywordClashes(pages: readonly PageKeywords[], key: (keyword: string) => string): string | undefined {
+export function describeKeywordClashes(
+  pages: readonly PageKeywords[],
+  key: (keyword: string) => string,
+): string | undefined {
   const owners = new Map<string, { page: PageKeywords; keyword: string }>();
   const problems: string[] = [];
   for (const page of pages) {
@@ -104,7 +115,9 @@ export function describeKeywordClashes(pages: readonly PageKeywords[], key: (key
       const owner = owners.get(k);
       if (!owner) owners.set(k, { page, keyword });
       else if (owner.page !== page) {
-        problems.push(`"${keyword}" (${page.source}) and "${owner.keyword}" (${owner.page.source}) ask for the same thing, so the search cannot tell which of ${page.page} and ${owner.page.page} is meant: keep it on one of them`);
+        problems.push(
+          `"${keyword}" (${page.source}) and "${owner.keyword}" (${owner.page.source}) ask for the same thing, so the search cannot tell which of ${page.page} and ${owner.page.page} is meant: keep it on one of them`,
+        );
       }
     }
   }
@@ -119,10 +132,14 @@ export function describeMissingKeywordAnchors(
   const problems = pages.flatMap((page) =>
     page.keywords.flatMap((keyword) => {
       const anchor = anchorOf(keyword);
-      return anchor && !page.ids.has(anchor) ? [`"${keyword}" (${page.source}): ${page.page} has no heading or step with the id "${anchor}"`] : [];
+      return anchor && !page.ids.has(anchor)
+        ? [`"${keyword}" (${page.source}): ${page.page} has no heading or step with the id "${anchor}"`]
+        : [];
     }),
   );
-  return problems.length ? `Search keywords lead to sections that do not exist:\n  ${problems.join('\n  ')}` : undefined;
+  return problems.length
+    ? `Search keywords lead to sections that do not exist:\n  ${problems.join('\n  ')}`
+    : undefined;
 }
 
 /** The keywords in a built page's markup (`data-pagefind-meta="keywords:…"`), as written. */

@@ -109,17 +109,21 @@ const ZH_PARTICLES = new Set(['了', '的', '吗', '呢', '吧', '啊', '呀', '
 let segmenter: Intl.Segmenter | undefined;
 
 export function queryTerms(query: string): string[] {
-  const words = normalizeQuery(query).split(' ').flatMap((piece) => {
-    if (!HAN.test(piece) || typeof Intl.Segmenter !== 'function') return [piece];
-    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-    return [...segmenter.segment(piece)].filter((s) => s.isWordLike).map((s) => s.segment);
-  });
+  const words = normalizeQuery(query)
+    .split(' ')
+    .flatMap((piece) => {
+      if (!HAN.test(piece) || typeof Intl.Segmenter !== 'function') return [piece];
+      segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+      return [...segmenter.segment(piece)].filter((s) => s.isWordLike).map((s) => s.segment);
+    });
   return [...new Set(words.map(bareWord).filter((w) => w && !ZH_PARTICLES.has(w)))];
 }
 
 /** Words that say nothing about which page is meant; left out when a query is matched word by word. */
 const STOP_WORDS = new Set([
-  ...'a about am an and any are as at be by can could do does for from get had has have how i if in into is it its just me my need of on or our please should so still than that the them then there they this to us use using want was we were what when where which who why will with without would you your'.split(' '),
+  ...'a about am an and any are as at be by can could do does for from get had has have how i if in into is it its just me my need of on or our please should so still than that the them then there they this to us use using want was we were what when where which who why will with without would you your'.split(
+    ' ',
+  ),
   ...'怎么 怎么办 办 怎样 如何 什么 为什么 哪里 哪儿 可以 能 要 需要 带 用 吗 呢 吧 我 我的 你 是 在 和 或'.split(' '),
 ]);
 
@@ -147,7 +151,21 @@ function withoutGeneric(query: string): string {
  * Chinese question words, cut out before a query is split into words: the browser's dictionary splits them
  * unpredictably ("要带护照吗" → 要带 | 护照). Single characters are left to STOP_WORDS, after splitting.
  */
-const ZH_STOP_PHRASES = ['怎么办', '怎么样', '怎么', '怎样', '如何', '为什么', '什么', '哪里', '哪儿', '可以', '需要', '要带', '请问'];
+const ZH_STOP_PHRASES = [
+  '怎么办',
+  '怎么样',
+  '怎么',
+  '怎样',
+  '如何',
+  '为什么',
+  '什么',
+  '哪里',
+  '哪儿',
+  '可以',
+  '需要',
+  '要带',
+  '请问',
+];
 
 function withoutQuestionWords(query: string): string {
   let rest = normalizeQuery(query).toLowerCase();
@@ -292,7 +310,10 @@ function scoreSections(data: ResultData, query: string): RankedSection[] {
       const { covered, named, spread, weight } = relevance(sub, words, terms);
       return { sub, order, covered, named, spread, score: weight / Math.sqrt(Math.max(sectionLength(sub, data), 5)) };
     })
-    .sort((a, b) => b.covered - a.covered || b.named - a.named || a.spread - b.spread || b.score - a.score || a.order - b.order);
+    .sort(
+      (a, b) =>
+        b.covered - a.covered || b.named - a.named || a.spread - b.spread || b.score - a.score || a.order - b.order,
+    );
 }
 
 /**
@@ -397,7 +418,11 @@ function sectionAt(data: ResultData, id: string): Section | undefined {
   // Pagefind keeps a word's own trailing space where it splits Chinese at zero-width spaces.
   const text = (data.raw_content ?? data.content).includes('\u200b') ? words.join('') : words.join(' ');
   const cut = end > start + EXCERPT_WORDS;
-  return { url: `${data.url}#${id}`, title: anchor.title?.trim() || anchor.text?.trim(), excerpt: `${text.trim()}${cut ? '…' : ''}` };
+  return {
+    url: `${data.url}#${id}`,
+    title: anchor.title?.trim() || anchor.text?.trim(),
+    excerpt: `${text.trim()}${cut ? '…' : ''}`,
+  };
 }
 
 /**
@@ -408,15 +433,22 @@ function sectionAt(data: ResultData, id: string): Section | undefined {
  */
 export function toPageHit(data: ResultData, query: string, max: number): PageHit {
   const title = data.meta['title'] ?? data.url;
-  const toSection = (sub: SubResult): Section => ({ url: sub.url, title: sub.anchor ? sub.title : undefined, excerpt: sub.excerpt });
+  const toSection = (sub: SubResult): Section => ({
+    url: sub.url,
+    title: sub.anchor ? sub.title : undefined,
+    excerpt: sub.excerpt,
+  });
   const ranked = rankSections(data, query).map(toSection);
   const keyword = bestBetKeyword(data, query);
   let sections = ranked;
   if (keyword) {
     const target = keyword.anchor ? `${data.url}#${keyword.anchor}` : data.url;
-    const first =
-      ranked.find((s) => s.url === target) ??
-      (keyword.anchor ? sectionAt(data, keyword.anchor) : undefined) ?? { url: data.url, title: undefined, excerpt: data.excerpt };
+    const first = ranked.find((s) => s.url === target) ??
+      (keyword.anchor ? sectionAt(data, keyword.anchor) : undefined) ?? {
+        url: data.url,
+        title: undefined,
+        excerpt: data.excerpt,
+      };
     sections = [first, ...ranked.filter((s) => s.url !== first.url)];
   }
   sections = sections.slice(0, Math.max(1, max));

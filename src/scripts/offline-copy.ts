@@ -33,7 +33,8 @@ export async function watchCopy(registration: ServiceWorkerRegistration, { offer
   }
   return {
     /** This page's language is saved. */
-    savedHere: async () => Boolean(pageLocale && registration.active && (await askStatus(registration.active))[pageLocale]?.savedAt),
+    savedHere: async () =>
+      Boolean(pageLocale && registration.active && (await askStatus(registration.active))[pageLocale]?.savedAt),
   };
 }
 
@@ -64,7 +65,6 @@ async function saveLanguage(registration: ServiceWorkerRegistration, lang: Local
   return Boolean(after?.savedAt && (!all || after.complete));
 }
 
-
 /** Show what is saved: the footer line and buttons, and on the offline page the saved pages. */
 async function refresh(registration: ServiceWorkerRegistration): Promise<OfflineStatus | undefined> {
   const worker = registration.active;
@@ -81,7 +81,10 @@ async function refresh(registration: ServiceWorkerRegistration): Promise<Offline
   const allButton = allRow?.querySelector<HTMLButtonElement>('[data-sw-save-all]');
   if (allRow && allButton) {
     allRow.hidden = !mine?.savedAt || mine.complete;
-    allButton.textContent = fill(copy.dataset['saveAll'], { total: mine?.pages ?? 0, size: formatSize(mine?.restBytes ?? 0) });
+    allButton.textContent = fill(copy.dataset['saveAll'], {
+      total: mine?.pages ?? 0,
+      size: formatSize(mine?.restBytes ?? 0),
+    });
     allButton.onclick = () => {
       allButton.disabled = true;
       void saveLanguage(registration, pageLocale, true).then((saved) => {
@@ -145,4 +148,3 @@ function listSaved(page: HTMLElement, current: OfflineStatus): void {
   }
   target.replaceChildren(...parts);
 }
-

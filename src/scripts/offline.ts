@@ -61,7 +61,9 @@ export function offer(accept: () => Promise<boolean>): void {
       button.disabled = true;
       note.textContent = note.dataset['saving'] ?? '';
       void accept().then((saved) => {
-        note.textContent = saved ? (note.dataset['saved'] ?? '') : (document.querySelector<HTMLElement>('[data-sw-copy]')?.dataset['failed'] ?? '');
+        note.textContent = saved
+          ? (note.dataset['saved'] ?? '')
+          : (document.querySelector<HTMLElement>('[data-sw-copy]')?.dataset['failed'] ?? '');
         button.hidden = saved;
         button.disabled = false;
       });

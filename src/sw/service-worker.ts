@@ -112,7 +112,9 @@ async function loadShards(lang: Locale, urls: string[] | 'all', { offline = fals
   const index = indexes.get(lang);
   const g = languages.get(lang)!;
   if (!index) return;
-  const wanted = new Set(urls === 'all' ? index.shards : urls.map((u) => shardFor(index.shards, u)).filter((s): s is ShardRef => Boolean(s)));
+  const wanted = new Set(
+    urls === 'all' ? index.shards : urls.map((u) => shardFor(index.shards, u)).filter((s): s is ShardRef => Boolean(s)),
+  );
   const cache = await caches.open(g.cacheName);
   for (const shard of wanted) {
     if (g.entries.some((e) => e.url === shard.url)) continue;
@@ -163,7 +165,11 @@ async function digest(bytes: BufferSource): Promise<string> {
 async function fetchOfBuild(url: string, integrity: string | undefined, revisioned: boolean): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(absolute(url), { credentials: 'same-origin', cache: revisioned ? 'reload' : 'default', ...(integrity ? { integrity } : {}) });
+    response = await fetch(absolute(url), {
+      credentials: 'same-origin',
+      cache: revisioned ? 'reload' : 'default',
+      ...(integrity ? { integrity } : {}),
+    });
   } catch (error) {
     // Offline, or the bytes are not this build's (SRI): only the second means the build is gone.
     if (self.navigator.onLine) throw new GoneError(`${url}: ${String(error)}`);
@@ -182,7 +188,8 @@ async function fromPack(pack: Pack, entry: OfflineEntry): Promise<Response> {
   if (!file) throw new GoneError(`no pack has ${entry.url}`);
   const text = unpackText(pack, file);
   // A page put back together must be the very page the build wrote.
-  if (entry.integrity && (await digest(new TextEncoder().encode(text))) !== entry.integrity) throw new GoneError(`${entry.url} differs from its build`);
+  if (entry.integrity && (await digest(new TextEncoder().encode(text))) !== entry.integrity)
+    throw new GoneError(`${entry.url} differs from its build`);
   return new Response(text, { headers: { 'content-type': file.type } });
 }
 
@@ -273,7 +280,10 @@ async function savedLanguages(): Promise<Map<Locale, SavedLanguage>> {
 
 async function noteSaved(lang: Locale, state: SavedLanguage): Promise<void> {
   const cache = await caches.open(stateCacheName(cacheNames));
-  await cache.put(stateKey(lang), new Response(JSON.stringify(state), { headers: { 'content-type': 'application/json' } }));
+  await cache.put(
+    stateKey(lang),
+    new Response(JSON.stringify(state), { headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 /** One save per language at a time (a page's request, a repair and an install may overlap). */
@@ -285,34 +295,46 @@ const saving = new Map<Locale, Promise<void>>();
  */
 function saveLanguage(lang: Locale, { all = false }: { all?: boolean } = {}): Promise<void> {
   const previous = saving.get(lang) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(async () => {
-    const g = languages.get(lang);
-    const ref = refs.get(lang);
-    if (!g || !ref) return;
-    const cache = await caches.open(g.cacheName);
-    let index = indexes.get(lang);
-    if (!index) {
-      const bundled = prefetched.get(ref.url);
-      const response = bundled ? await fromPack(bundled, { url: ref.url, revision: null, integrity: ref.integrity }) : await fetchOfBuild(ref.url, ref.integrity, false);
-      index = (await response.clone().json()) as LanguageIndex;
-      useIndex(lang, index);
-      await cache.put(absolute(ref.url), response);
-    }
-    const before = (await savedLanguages()).get(lang);
-    const everything = all || Boolean(before?.all);
-    const tiers = new Set(index.tiers.filter((t) => everything || t.auto).map((t) => t.tier));
-    // Pages the reader opened (kept by any build: same URL) stay saved; fetched one by one, not with their tier's pack.
-    const opened = (await cache.keys()).map((r) => withoutRevision(r.url));
-    const knownUrls = new Set(g.entries.map((e) => absolute(e.url)));
-    const unknown = opened.filter((u) => !knownUrls.has(u) && u.endsWith('.html')).map((u) => new URL(u).pathname.slice(1));
-    await loadShards(lang, everything ? 'all' : unknown);
-    const wanted = g.entries.filter((e) => !e.tier || tiers.has(e.tier));
-    const openedSet = new Set(opened);
-    const pages = g.entries.filter((e) => e.tier && !tiers.has(e.tier) && e.integrity && openedSet.has(absolute(e.url))).map(({ from: _, ...e }) => e);
-    const stored = await save(g, [...wanted, ...pages]);
-    // The date says when the copy was saved or last brought up to date (not every check that found it complete).
-    if (stored || !before || everything !== before.all) await noteSaved(lang, { savedAt: stored || !before ? new Date().toISOString() : before.savedAt, all: everything });
-  });
+  const next = previous
+    .catch(() => undefined)
+    .then(async () => {
+      const g = languages.get(lang);
+      const ref = refs.get(lang);
+      if (!g || !ref) return;
+      const cache = await caches.open(g.cacheName);
+      let index = indexes.get(lang);
+      if (!index) {
+        const bundled = prefetched.get(ref.url);
+        const response = bundled
+          ? await fromPack(bundled, { url: ref.url, revision: null, integrity: ref.integrity })
+          : await fetchOfBuild(ref.url, ref.integrity, false);
+        index = (await response.clone().json()) as LanguageIndex;
+        useIndex(lang, index);
+        await cache.put(absolute(ref.url), response);
+      }
+      const before = (await savedLanguages()).get(lang);
+      const everything = all || Boolean(before?.all);
+      const tiers = new Set(index.tiers.filter((t) => everything || t.auto).map((t) => t.tier));
+      // Pages the reader opened (kept by any build: same URL) stay saved; fetched one by one, not with their tier's pack.
+      const opened = (await cache.keys()).map((r) => withoutRevision(r.url));
+      const knownUrls = new Set(g.entries.map((e) => absolute(e.url)));
+      const unknown = opened
+        .filter((u) => !knownUrls.has(u) && u.endsWith('.html'))
+        .map((u) => new URL(u).pathname.slice(1));
+      await loadShards(lang, everything ? 'all' : unknown);
+      const wanted = g.entries.filter((e) => !e.tier || tiers.has(e.tier));
+      const openedSet = new Set(opened);
+      const pages = g.entries
+        .filter((e) => e.tier && !tiers.has(e.tier) && e.integrity && openedSet.has(absolute(e.url)))
+        .map(({ from: _, ...e }) => e);
+      const stored = await save(g, [...wanted, ...pages]);
+      // The date says when the copy was saved or last brought up to date (not every check that found it complete).
+      if (stored || !before || everything !== before.all)
+        await noteSaved(lang, {
+          savedAt: stored || !before ? new Date().toISOString() : before.savedAt,
+          all: everything,
+        });
+    });
   saving.set(lang, next);
   return next;
 }
@@ -326,7 +348,9 @@ function withoutRevision(url: string): string {
 /** The languages of the open pages (the first install saves what the reader is reading). */
 async function languagesOfOpenPages(): Promise<Locale[]> {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  const found = windows.map((w) => splitLocalePath(new URL(w.url).pathname).locale).filter((l): l is Locale => l !== undefined);
+  const found = windows
+    .map((w) => splitLocalePath(new URL(w.url).pathname).locale)
+    .filter((l): l is Locale => l !== undefined);
   return [...new Set(found)];
 }
 
@@ -368,7 +392,9 @@ async function networkOrOfflinePage({ request, url }: { request: Request; url: U
   try {
     return await fetch(request);
   } catch (error) {
-    const fallback = await core.controller.matchPrecache(`${offlinePagePath(url.pathname, self.navigator.languages)}index.html`);
+    const fallback = await core.controller.matchPrecache(
+      `${offlinePagePath(url.pathname, self.navigator.languages)}index.html`,
+    );
     if (fallback) return fallback;
     throw error;
   }
@@ -381,7 +407,9 @@ for (const g of languages.values()) router.registerRoute(new PrecacheRoute(g.con
 router.registerRoute(new Route(({ request }) => request.mode === 'navigate', networkOrOfflinePage));
 // A saved page that could not be served (missing from the cache, and the server has a newer build, or offline and
 // not saved yet): the page as the server has it now, all of one build, or the offline page; never an error page.
-router.setCatchHandler(async ({ request, url }) => (request.mode === 'navigate' ? networkOrOfflinePage({ request, url }) : Response.error()));
+router.setCatchHandler(async ({ request, url }) =>
+  request.mode === 'navigate' ? networkOrOfflinePage({ request, url }) : Response.error(),
+);
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -411,9 +439,15 @@ async function status({ list = false } = {}): Promise<OfflineStatus> {
     // The home page first, then the others in URL order.
     const savedPages = known
       .filter((e) => e.url.endsWith('.html') && isCached(e))
-      .sort((a, b) => Number(b.url === `${lang}/index.html`) - Number(a.url === `${lang}/index.html`) || (a.url < b.url ? -1 : 1));
+      .sort(
+        (a, b) =>
+          Number(b.url === `${lang}/index.html`) - Number(a.url === `${lang}/index.html`) || (a.url < b.url ? -1 : 1),
+      );
     // Complete: every shard is known and every file it lists is saved.
-    const complete = Boolean(index && state) && index!.shards.every((s) => known.some((e) => e.url === s.url)) && known.every(isCached);
+    const complete =
+      Boolean(index && state) &&
+      index!.shards.every((s) => known.some((e) => e.url === s.url)) &&
+      known.every(isCached);
     const auto = new Set(index?.tiers.filter((t) => t.auto).map((t) => t.tier));
     const autoSaved = Boolean(state) && known.every((e) => !e.tier || !auto.has(e.tier) || isCached(e));
     const languageStatus: LanguageStatus = {
@@ -428,7 +462,11 @@ async function status({ list = false } = {}): Promise<OfflineStatus> {
       languageStatus.list = [];
       for (const e of savedPages) {
         const html = await (await cache.match(keys.get(absolute(e.url))!))?.text();
-        const title = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html ?? '')?.[1]?.replace(/<[^>]+>/g, '').trim() ?? e.url;
+        const title =
+          /<h1\b[^>]*>([\s\S]*?)<\/h1>/
+            .exec(html ?? '')?.[1]
+            ?.replace(/<[^>]+>/g, '')
+            .trim() ?? e.url;
         languageStatus.list.push({ path: `/${e.url.replace(/index\.html$/, '')}`, title: decodeEntities(title) });
       }
     }
@@ -448,7 +486,8 @@ function decodeEntities(text: string): string {
 
 async function broadcastStatus(): Promise<void> {
   const message = { type: SW_STATUS_CHANGED, status: await status() };
-  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true }))
+    client.postMessage(message);
 }
 
 self.addEventListener('message', (event) => {
@@ -461,7 +500,9 @@ self.addEventListener('message', (event) => {
       ready
         .then(() => saveLanguage(lang, { all: data.all === true }))
         // Files of an older build go, unless a newer worker is installing or waiting (its files share the cache).
-        .then(() => (self.registration.installing || self.registration.waiting ? undefined : cleanUp(languages.get(lang)!)))
+        .then(() =>
+          self.registration.installing || self.registration.waiting ? undefined : cleanUp(languages.get(lang)!),
+        )
         .catch(async (error: unknown) => {
           if (error instanceof GoneError) await handOver();
         })
@@ -508,7 +549,13 @@ function handOver(): Promise<void> {
     if (next.state !== 'installed') {
       await new Promise<void>((resolve) => {
         const settle = () => {
-          if (next.state === 'installed' || next.state === 'activating' || next.state === 'activated' || next.state === 'redundant') resolve();
+          if (
+            next.state === 'installed' ||
+            next.state === 'activating' ||
+            next.state === 'activated' ||
+            next.state === 'redundant'
+          )
+            resolve();
         };
         next.addEventListener('statechange', settle);
         settle();

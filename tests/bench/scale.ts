@@ -16,13 +16,23 @@ import type { BenchSection } from './index.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COPY = ['src', 'content', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json'];
-const SIZES = (process.env['SCALE_SIZES'] ?? '100,1000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env['SCALE_SIZES'] ?? '100,1000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
 /** Words to vary the synthetic pages, so each page indexes differently. */
-const EN_WORDS = 'balance bundle receipt counter franchise number amount wallet account signal network roaming voucher card retailer cash refund message code operator passport'.split(' ');
-const ZH_WORDS = '余额 套餐 收据 柜台 营业厅 号码 金额 钱包 账户 信号 网络 漫游 充值卡 零售店 现金 退款 短信 代码 运营商 护照'.split(' ');
+const EN_WORDS =
+  'balance bundle receipt counter franchise number amount wallet account signal network roaming voucher card retailer cash refund message code operator passport'.split(
+    ' ',
+  );
+const ZH_WORDS =
+  '余额 套餐 收据 柜台 营业厅 号码 金额 钱包 账户 信号 网络 漫游 充值卡 零售店 现金 退款 短信 代码 运营商 护照'.split(
+    ' ',
+  );
 
-const pick = (words: string[], i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+const pick = (words: string[], i: number, n: number) =>
+  Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
 
 export function englishGuide(i: number): string {
   const w = (k: number, n = 3) => pick(EN_WORDS, i + k, n);
@@ -163,7 +173,11 @@ interface BuildFigures {
 const PEER = process.env['PEER_DIR'] ?? resolve(ROOT, '../shared/peer');
 
 /** Wall clock and CPU (user + sys, children included) of a command, from /usr/bin/time. */
-function timed(command: string, args: string[], cwd: string): { status: number | null; wall: number; cpu: number; log: string } {
+function timed(
+  command: string,
+  args: string[],
+  cwd: string,
+): { status: number | null; wall: number; cpu: number; log: string } {
   const run = spawnSync('/usr/bin/time', ['-f', 'BENCH-TIME %e %U %S', command, ...args], {
     cwd,
     encoding: 'utf8',
@@ -175,7 +189,8 @@ function timed(command: string, args: string[], cwd: string): { status: number |
   return { status: run.status, wall: Number(wall), cpu: Number(user) + Number(sys), log };
 }
 
-const htmlFiles = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 
 function folderBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -196,8 +211,18 @@ function buildCopy(perLanguage: number): BuildFigures {
     }
     const run = timed(join(ROOT, 'node_modules/.bin/astro'), ['build'], dir);
     const { log } = run;
-    if (run.status !== 0) throw new Error(`the build of ${perLanguage || real} guides per language failed:\n${log.split('\n').slice(-30).join('\n')}`);
-    const figures: BuildFigures = { guides: Math.max(perLanguage, real), pages: htmlFiles(join(dir, 'dist')), wall: run.wall, cpu: run.cpu, distKb: folderBytes(join(dir, 'dist')) / 1024, log };
+    if (run.status !== 0)
+      throw new Error(
+        `the build of ${perLanguage || real} guides per language failed:\n${log.split('\n').slice(-30).join('\n')}`,
+      );
+    const figures: BuildFigures = {
+      guides: Math.max(perLanguage, real),
+      pages: htmlFiles(join(dir, 'dist')),
+      wall: run.wall,
+      cpu: run.cpu,
+      distKb: folderBytes(join(dir, 'dist')) / 1024,
+      log,
+    };
     if (existsSync(join(PEER, 'build-starlight.sh'))) {
       // The same guides (real and synthetic) with Starlight: its own throwaway project, Pagefind included.
       const out = join(dir, 'starlight-dist');
@@ -223,11 +248,15 @@ export const scaleBench: BenchSection = {
   name: 'scale',
   optIn: true,
   async run({ print }) {
-    print('Build time as the site grows: `astro build` of a copy of the project (pages → search index → service worker');
+    print(
+      'Build time as the site grows: `astro build` of a copy of the project (pages → search index → service worker',
+    );
     print('→ link check), real guides plus synthetic ones, then Astro Starlight on the same guides');
     print(`(${PEER}/build-starlight.sh, Pagefind included). Wall clock and CPU (user + sys) from /usr/bin/time.`);
     print('');
-    print(`${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'ms/page'.padStart(9)}${'dist MB'.padStart(9)}  Astro's page step · search index · sw.js`);
+    print(
+      `${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'ms/page'.padStart(9)}${'dist MB'.padStart(9)}  Astro's page step · search index · sw.js`,
+    );
     const all: BuildFigures[] = [];
     for (const size of [0, ...SIZES]) {
       const f = buildCopy(size);
@@ -240,25 +269,37 @@ export const scaleBench: BenchSection = {
       );
     }
     print('');
-    print('ms/page is CPU time per built page, fixed costs (Vite, Pagefind start-up) included: it falls as the site grows while');
+    print(
+      'ms/page is CPU time per built page, fixed costs (Vite, Pagefind start-up) included: it falls as the site grows while',
+    );
     print('the per-page work stays. Growth between sizes (per added page; constant = linear growth):');
     for (let i = 1; i < all.length; i++) {
       const [a, b] = [all[i - 1]!, all[i]!];
-      print(`  ${a.guides} → ${b.guides} guides/lang: ${(((b.cpu - a.cpu) * 1000) / (b.pages - a.pages)).toFixed(0)} ms CPU, ${(((b.wall - a.wall) * 1000) / (b.pages - a.pages)).toFixed(0)} ms wall per added page`);
+      print(
+        `  ${a.guides} → ${b.guides} guides/lang: ${(((b.cpu - a.cpu) * 1000) / (b.pages - a.pages)).toFixed(0)} ms CPU, ${(((b.wall - a.wall) * 1000) / (b.pages - a.pages)).toFixed(0)} ms wall per added page`,
+      );
     }
 
     print('');
-    print('The offline copy a first visit saves, per language (after the page and sw.js; the budget bounds it at any size),');
+    print(
+      'The offline copy a first visit saves, per language (after the page and sw.js; the budget bounds it at any size),',
+    );
     print('and what is left for later (saved page by page as the reader opens pages, or all at once on request):');
     for (const f of all) {
-      for (const m of f.log.matchAll(/\[service-worker\] (\w+): a first visit saves (\d+) of (\d+) pages and ([\w +]+) in ([\d.]+ KB) with the core \(budget ([\d.]+ KB), (\d+) requests\)(?:; on request ([\d.]+ KB) more)?/g)) {
+      for (const m of f.log.matchAll(
+        /\[service-worker\] (\w+): a first visit saves (\d+) of (\d+) pages and ([\w +]+) in ([\d.]+ KB) with the core \(budget ([\d.]+ KB), (\d+) requests\)(?:; on request ([\d.]+ KB) more)?/g,
+      )) {
         const [, lang, saved, pages, tiers, bytes, budget, requests, rest = '0 KB'] = m;
-        print(`${String(f.guides).padStart(12)}  ${lang}: ${(bytes ?? "").padStart(9)} in ${requests} requests (budget ${budget}): ${saved} of ${pages} pages, ${tiers}; on request ${rest}`);
+        print(
+          `${String(f.guides).padStart(12)}  ${lang}: ${(bytes ?? '').padStart(9)} in ${requests} requests (budget ${budget}): ${saved} of ${pages} pages, ${tiers}; on request ${rest}`,
+        );
       }
     }
     print('');
     print('Side by side with Starlight (same guides; ratio = project / Starlight, goal ≤ 0.5):');
-    print(`${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'SL pages'.padStart(10)}${'SL wall s'.padStart(11)}${'SL CPU s'.padStart(10)}${'SL MB'.padStart(8)}${'wall ×'.padStart(8)}${'CPU ×'.padStart(8)}`);
+    print(
+      `${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'SL pages'.padStart(10)}${'SL wall s'.padStart(11)}${'SL CPU s'.padStart(10)}${'SL MB'.padStart(8)}${'wall ×'.padStart(8)}${'CPU ×'.padStart(8)}`,
+    );
     for (const f of all) {
       const sl = f.starlight;
       if (!sl) print(`${String(f.guides).padStart(12)}  no peer harness at ${PEER}`);

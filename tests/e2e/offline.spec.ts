@@ -26,7 +26,9 @@ async function waitForWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
     }
   });
 }
@@ -77,8 +79,16 @@ async function search(page: Page, query: string): Promise<string[]> {
 }
 
 const OFFLINE_TITLE = { zh: '现在没有网络', en: 'You are offline' };
-const SAVED = { zh: /^已保存，可离线阅读：(\d+) 个页面，(.+)。$/, en: /^Saved for offline reading: (\d+) pages, (.+)\.$/ };
-const today = (locale: string) => new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date());
+const SAVED = {
+  zh: /^已保存，可离线阅读：(\d+) 个页面，(.+)。$/,
+  en: /^Saved for offline reading: (\d+) pages, (.+)\.$/,
+};
+const today = (locale: string) =>
+  new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(new Date());
 
 /** The footer's quiet line once the language of the page is saved. */
 async function expectSavedLine(page: Page, lang: 'zh' | 'en'): Promise<void> {
@@ -89,8 +99,11 @@ async function expectSavedLine(page: Page, lang: 'zh' | 'en'): Promise<void> {
   expect(date).toBe(today(lang));
 }
 
-test.describe('the reader\'s language first', () => {
-  test('one visit to a Chinese page saves every Chinese page and the Chinese search, and nothing English', async ({ page, context }) => {
+test.describe("the reader's language first", () => {
+  test('one visit to a Chinese page saves every Chinese page and the Chinese search, and nothing English', async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(90_000);
     const requests = recordRequests(context);
     await page.goto('/zh/store/');
@@ -98,11 +111,22 @@ test.describe('the reader\'s language first', () => {
     await expectSavedLine(page, 'zh');
     // One download for the core and the Chinese copy (the worker's requests are seen too), and nothing of the English
     // copy: no English page, index or search file beyond the core group.
-    expect(requests.filter((p) => p.startsWith('/_offline/'))).toEqual([expect.stringMatching(/^\/_offline\/zh-first\.\w+\.json$/), expect.stringMatching(/^\/_offline\/wasm\.unknown\.\w+\.wasm$/)]);
-    const english = requests.filter((p) => /^\/en\/(?!offline\/|manifest)|^\/_offline\/en|wasm\.en|\/pagefind\/(?:index|fragment)\/en_|pagefind\.en_/.test(p));
+    expect(requests.filter((p) => p.startsWith('/_offline/'))).toEqual([
+      expect.stringMatching(/^\/_offline\/zh-first\.\w+\.json$/),
+      expect.stringMatching(/^\/_offline\/wasm\.unknown\.\w+\.wasm$/),
+    ]);
+    const english = requests.filter((p) =>
+      /^\/en\/(?!offline\/|manifest)|^\/_offline\/en|wasm\.en|\/pagefind\/(?:index|fragment)\/en_|pagefind\.en_/.test(
+        p,
+      ),
+    );
     expect(english).toEqual([]);
     const saved = await savedPaths(page);
-    expect(allSaved(saved).filter((p) => p.startsWith('/en/') && !p.startsWith('/en/offline/') && !p.endsWith('manifest.webmanifest'))).toEqual([]);
+    expect(
+      allSaved(saved).filter(
+        (p) => p.startsWith('/en/') && !p.startsWith('/en/offline/') && !p.endsWith('manifest.webmanifest'),
+      ),
+    ).toEqual([]);
 
     await context.setOffline(true);
     for (const path of pagesOf('zh')) {
@@ -133,7 +157,10 @@ test.describe('the reader\'s language first', () => {
     await expect(page.locator('[data-sw-status]')).toHaveJSProperty('offsetHeight', 0);
   });
 
-  test('opening a page in the other language saves that language too: then both work offline, search included', async ({ page, context }) => {
+  test('opening a page in the other language saves that language too: then both work offline, search included', async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(90_000);
     await page.goto('/en/atm-bank/');
     await waitForWorker(page);
@@ -145,10 +172,14 @@ test.describe('the reader\'s language first', () => {
     for (const path of [...pagesOf('en'), ...pagesOf('zh')]) {
       const response = await page.goto(path);
       expect(response?.ok(), path).toBe(true);
-      await expect(page.getByRole('heading', { level: 1 }), path).not.toHaveText(new RegExp(`${OFFLINE_TITLE.zh}|${OFFLINE_TITLE.en}`));
+      await expect(page.getByRole('heading', { level: 1 }), path).not.toHaveText(
+        new RegExp(`${OFFLINE_TITLE.zh}|${OFFLINE_TITLE.en}`),
+      );
     }
     await page.goto('/en/store/');
-    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText('last checked 26 November 2026');
+    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText(
+      'last checked 26 November 2026',
+    );
     expect(await search(page, 'franchise')).toContain('/en/store/');
     await page.goto('/zh/store/');
     expect(await search(page, '营业厅')).toContain('/zh/store/');
@@ -159,7 +190,10 @@ test.describe('the reader\'s language first', () => {
     await expect(page.locator('#step-pay')).toContainText('Pay in cash');
   });
 
-  test('the switcher to a language not saved shows its offline page, which lists what is saved', async ({ page, context }) => {
+  test('the switcher to a language not saved shows its offline page, which lists what is saved', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/zh/store/');
     await waitForWorker(page);
     await expectSavedLine(page, 'zh');
@@ -177,7 +211,10 @@ test.describe('the reader\'s language first', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('去运营商营业厅充值');
 
     // A page that does not exist at all: the offline page in the URL's language (else the browser's), listing the saved pages.
-    for (const [path, locale, lang] of [['/zh/not-saved-yet/', 'zh', 'zh-CN'], ['/elsewhere/', 'zh', 'zh-CN']] as const) {
+    for (const [path, locale, lang] of [
+      ['/zh/not-saved-yet/', 'zh', 'zh-CN'],
+      ['/elsewhere/', 'zh', 'zh-CN'],
+    ] as const) {
       await page.goto(path);
       await expect(page.locator('html'), path).toHaveAttribute('lang', lang);
       await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(OFFLINE_TITLE[locale]);
@@ -206,7 +243,10 @@ test.describe('the reader\'s language first', () => {
     await expectSavedLine(page, 'en');
   });
 
-  test('query strings are ignored offline: Pagefind\'s pagefind-entry.json?ts=… and shared links with ?q= still come from the saved files', async ({ page, context }) => {
+  test("query strings are ignored offline: Pagefind's pagefind-entry.json?ts=… and shared links with ?q= still come from the saved files", async ({
+    page,
+    context,
+  }) => {
     await page.goto('/zh/');
     await waitForWorker(page);
     await context.setOffline(true);
@@ -215,7 +255,9 @@ test.describe('the reader\'s language first', () => {
       return { ok: response.ok, body: (await response.json()) as { start_url: string } };
     });
     expect(manifest).toEqual({ ok: true, body: expect.objectContaining({ start_url: '/zh/' }) });
-    expect(await page.evaluate(async () => (await fetch(`/pagefind/pagefind-entry.json?ts=${Date.now()}`)).ok)).toBe(true);
+    expect(await page.evaluate(async () => (await fetch(`/pagefind/pagefind-entry.json?ts=${Date.now()}`)).ok)).toBe(
+      true,
+    );
     await page.goto('/zh/store/?q=%E8%90%A5%E4%B8%9A%E5%8E%85&utm_source=x');
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(OFFLINE_TITLE.zh);
     await expect(page.locator('#step-pay')).toBeVisible();
@@ -241,7 +283,10 @@ test.describe('the reader\'s language first', () => {
     await context.close();
   });
 
-  test('saved files that went missing are fetched back from the server, so the site works offline again', async ({ page, context }) => {
+  test('saved files that went missing are fetched back from the server, so the site works offline again', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/zh/');
     await waitForWorker(page);
     const script = await page.locator('script[src*="SiteScript"]').getAttribute('src');
@@ -250,7 +295,12 @@ test.describe('the reader\'s language first', () => {
 
     // The next page load puts them back: the script on request, the rest through the repair it asks for.
     await page.reload();
-    await expect.poll(async () => allSaved(await savedPaths(page)).filter((p) => [script, '/zh/store/index.html', wasm].includes(p)).length).toBe(3);
+    await expect
+      .poll(
+        async () =>
+          allSaved(await savedPaths(page)).filter((p) => [script, '/zh/store/index.html', wasm].includes(p)).length,
+      )
+      .toBe(3);
 
     await context.setOffline(true);
     await page.goto('/zh/store/');
@@ -258,7 +308,10 @@ test.describe('the reader\'s language first', () => {
     expect(await search(page, '营业厅')).toContain('/zh/store/');
   });
 
-  test('the states the offline copy adds pass axe: the footer line and button, the offline page\'s lists', async ({ page, context }) => {
+  test("the states the offline copy adds pass axe: the footer line and button, the offline page's lists", async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(90_000);
     await page.goto('/en/store/');
     await waitForWorker(page);
@@ -268,8 +321,15 @@ test.describe('the reader\'s language first', () => {
     const axe = async (where: string) => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        const results = await new AxeBuilder({ page }).setLegacyMode().withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
-        found.push(...results.violations.flatMap((v) => v.nodes.map((n) => `${where} (${scheme}): ${v.id}: ${n.target.join(' ')}`)));
+        const results = await new AxeBuilder({ page })
+          .setLegacyMode()
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+          .analyze();
+        found.push(
+          ...results.violations.flatMap((v) =>
+            v.nodes.map((n) => `${where} (${scheme}): ${v.id}: ${n.target.join(' ')}`),
+          ),
+        );
       }
     };
     await axe('/en/store/ with the saved line');
@@ -282,18 +342,30 @@ test.describe('the reader\'s language first', () => {
 });
 
 test.describe('a page checked long ago', () => {
-  test('says so next to its last-checked date, on the reader\'s own date, in its language; without JavaScript the date stands alone', async ({ browser, baseURL }) => {
-    for (const [now, stale] of [['2027-02-24T09:00:00', false], ['2027-02-25T09:00:00', true]] as const) {
+  test("says so next to its last-checked date, on the reader's own date, in its language; without JavaScript the date stands alone", async ({
+    browser,
+    baseURL,
+  }) => {
+    for (const [now, stale] of [
+      ['2027-02-24T09:00:00', false],
+      ['2027-02-25T09:00:00', true],
+    ] as const) {
       const context = await browser.newContext({ baseURL: baseURL!, serviceWorkers: 'block' });
       const page = await context.newPage();
       await page.clock.setFixedTime(new Date(now));
       await page.goto('/en/store/');
       const checked = page.locator('.page-sources .last-checked');
       // 2026-11-26 + 90 days = 2027-02-24: on that day the facts are 90 days old, the day after more than 90.
-      if (stale) await expect(checked).toHaveText('Last checked: 26 November 2026 (more than 90 days ago: check with your operator before you pay)');
+      if (stale)
+        await expect(checked).toHaveText(
+          'Last checked: 26 November 2026 (more than 90 days ago: check with your operator before you pay)',
+        );
       else await expect(checked).toHaveText('Last checked: 26 November 2026');
       await page.goto('/zh/store/');
-      if (stale) await expect(page.locator('.page-sources .last-checked')).toHaveText('最后核实：2026年11月26日（已超过 90 天，付款前请先向运营商核实）');
+      if (stale)
+        await expect(page.locator('.page-sources .last-checked')).toHaveText(
+          '最后核实：2026年11月26日（已超过 90 天，付款前请先向运营商核实）',
+        );
       else await expect(page.locator('.page-sources .last-checked')).toHaveText('最后核实：2026年11月26日');
       await context.close();
     }
@@ -311,7 +383,10 @@ test.describe('a reader saving data (Save-Data)', () => {
     await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   });
 
-  test('is asked before the offline copy is downloaded, and has the language of the page offline once they agree', async ({ page, context }) => {
+  test('is asked before the offline copy is downloaded, and has the language of the page offline once they agree', async ({
+    page,
+    context,
+  }) => {
     const requests = recordRequests(context);
     await page.goto('/en/store/');
     const offer = page.locator('[data-sw-offer]');
@@ -319,11 +394,18 @@ test.describe('a reader saving data (Save-Data)', () => {
     await expect(offer).toContainText('downloads at most 175 KB');
     await page.waitForLoadState('networkidle');
     // Nothing of the offline copy yet: no worker, no saved files, no pack downloaded.
-    expect(await page.evaluate(async () => ({ worker: Boolean(await navigator.serviceWorker.getRegistration()), caches: (await caches.keys()).length }))).toEqual({ worker: false, caches: 0 });
+    expect(
+      await page.evaluate(async () => ({
+        worker: Boolean(await navigator.serviceWorker.getRegistration()),
+        caches: (await caches.keys()).length,
+      })),
+    ).toEqual({ worker: false, caches: 0 });
     expect(requests.filter((p) => p.startsWith('/_offline/') || p === '/sw.js')).toEqual([]);
 
     await offer.getByRole('button', { name: 'Save for offline reading' }).click();
-    await expect(offer.locator('.sw-offer-status')).toHaveText('Saved. These pages now work without a connection.', { timeout: 20_000 });
+    await expect(offer.locator('.sw-offer-status')).toHaveText('Saved. These pages now work without a connection.', {
+      timeout: 20_000,
+    });
     await waitForWorker(page);
     await expectSavedLine(page, 'en');
     await context.setOffline(true);
@@ -344,9 +426,15 @@ test.describe('a reader saving data (Save-Data)', () => {
     await expect(offer).toBeVisible();
     await expect(offer).toContainText('最多下载 175 KB');
     await page.waitForTimeout(1000);
-    expect(allSaved(await savedPaths(page)).filter((p) => p.startsWith('/zh/') && !p.startsWith('/zh/offline/') && !p.endsWith('manifest.webmanifest'))).toEqual([]);
+    expect(
+      allSaved(await savedPaths(page)).filter(
+        (p) => p.startsWith('/zh/') && !p.startsWith('/zh/offline/') && !p.endsWith('manifest.webmanifest'),
+      ),
+    ).toEqual([]);
     await offer.getByRole('button', { name: '保存，离线也能看' }).click();
-    await expect(offer.locator('.sw-offer-status')).toHaveText('已保存。现在没有网络也能打开这些页面。', { timeout: 20_000 });
+    await expect(offer.locator('.sw-offer-status')).toHaveText('已保存。现在没有网络也能打开这些页面。', {
+      timeout: 20_000,
+    });
     await expectSavedLine(page, 'zh');
     await context.setOffline(true);
     expect((await page.goto('/zh/tips/'))?.ok()).toBe(true);
@@ -376,7 +464,14 @@ test.describe('a copy bigger than the budget', () => {
     const result = buildWith(
       (file) => {
         const lib = file('src/lib/offline.ts');
-        lib.write(lib.read().replace(/export const LANGUAGE_COPY_BUDGET_BYTES = [^;]+;/, 'export const LANGUAGE_COPY_BUDGET_BYTES = 50 * 1024;'));
+        lib.write(
+          lib
+            .read()
+            .replace(
+              /export const LANGUAGE_COPY_BUDGET_BYTES = [^;]+;/,
+              'export const LANGUAGE_COPY_BUDGET_BYTES = 50 * 1024;',
+            ),
+        );
       },
       { keep: true },
     );
@@ -398,8 +493,18 @@ test.describe('a copy bigger than the budget', () => {
     await page.goto('/zh/');
     await waitForWorker(page);
     const line = page.locator('[data-sw-saved]');
-    await expect(line).toHaveText(/^已保存，可离线阅读：\d+ 个页面中的 \d+ 个，.+。其他页面打开后会自动保存。$/, { timeout: 20_000 });
-    const essentials = ['/zh/', '/zh/search/', '/zh/store/', '/zh/convenience-shop/', '/zh/show-shopkeeper/', '/zh/third-party/', '/zh/wechat-alipay/'];
+    await expect(line).toHaveText(/^已保存，可离线阅读：\d+ 个页面中的 \d+ 个，.+。其他页面打开后会自动保存。$/, {
+      timeout: 20_000,
+    });
+    const essentials = [
+      '/zh/',
+      '/zh/search/',
+      '/zh/store/',
+      '/zh/convenience-shop/',
+      '/zh/show-shopkeeper/',
+      '/zh/third-party/',
+      '/zh/wechat-alipay/',
+    ];
     const saved = () => savedPaths(page).then((s) => allSaved(s).map((p) => p.replace(/index\.html$/, '')));
     expect(await saved()).toEqual(expect.arrayContaining(essentials));
     expect(await saved()).not.toContain('/zh/tips/');
@@ -477,16 +582,27 @@ test.describe('a new deploy', () => {
     const { marked, scripts, flag } = await page.evaluate(() => ({
       marked: document.body.textContent?.includes('[build B]') ?? false,
       flag: document.documentElement.dataset['build'] ?? null,
-      scripts: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/_astro/')),
+      scripts: performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/_astro/')),
     }));
     const html = marked ? 'B' : 'A';
-    const fromScripts = new Set(scripts.map((s) => (filesOf.B.has(s) && !filesOf.A.has(s) ? 'B' : filesOf.A.has(s) && !filesOf.B.has(s) ? 'A' : 'both')));
+    const fromScripts = new Set(
+      scripts.map((s) =>
+        filesOf.B.has(s) && !filesOf.A.has(s) ? 'B' : filesOf.A.has(s) && !filesOf.B.has(s) ? 'A' : 'both',
+      ),
+    );
     fromScripts.delete('both');
     const js = flag === 'B' ? 'B' : 'A';
-    return fromScripts.size > 1 || [...fromScripts].some((b) => b !== html) || js !== html ? `mixed: ${html} ${js} ${[...fromScripts].join()}` : html;
+    return fromScripts.size > 1 || [...fromScripts].some((b) => b !== html) || js !== html
+      ? `mixed: ${html} ${js} ${[...fromScripts].join()}`
+      : html;
   }
 
-  test('the open page keeps its build until the reader reloads, then all is the new build in both saved languages, with no reload loop', async ({ browser }) => {
+  test('the open page keeps its build until the reader reloads, then all is the new build in both saved languages, with no reload loop', async ({
+    browser,
+  }) => {
     server.deploy(DIST);
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();
@@ -527,7 +643,9 @@ test.describe('a new deploy', () => {
     await context.setOffline(true);
     for (const path of ['/en/', '/en/store/', '/zh/', '/zh/tips/', '/en/search/']) {
       await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 }), path).not.toHaveText(new RegExp(`${OFFLINE_TITLE.zh}|${OFFLINE_TITLE.en}`));
+      await expect(page.getByRole('heading', { level: 1 }), path).not.toHaveText(
+        new RegExp(`${OFFLINE_TITLE.zh}|${OFFLINE_TITLE.en}`),
+      );
       expect(await buildOfPage(page), path).toBe('B');
     }
     expect(await search(page, 'franchise')).toContain('/en/store/');
@@ -553,7 +671,9 @@ test.describe('a new deploy', () => {
     await context.close();
   });
 
-  test('an old worker whose copy lost files hands over to the new build instead of breaking pages', async ({ browser }) => {
+  test('an old worker whose copy lost files hands over to the new build instead of breaking pages', async ({
+    browser,
+  }) => {
     server.deploy(DIST);
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();
@@ -566,10 +686,15 @@ test.describe('a new deploy', () => {
     // B is deployed: A's script and packs are gone from the server, so A's worker cannot repair its copy.
     server.deploy(join(copy, 'dist'));
     await page.goto('/zh/store/');
-    await expect.poll(async () => {
-      const html = await page.evaluate(() => fetch('/zh/store/').then((r) => r.text()));
-      return html.includes('[build B]');
-    }, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const html = await page.evaluate(() => fetch('/zh/store/').then((r) => r.text()));
+          return html.includes('[build B]');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
 
     await page.goto('/zh/store/');
     expect(await buildOfPage(page)).toBe('B');
@@ -581,7 +706,9 @@ test.describe('a new deploy', () => {
     await context.close();
   });
 
-  test('a saved page missing from an old worker\'s copy opens from the new deploy, not as an error', async ({ browser }) => {
+  test("a saved page missing from an old worker's copy opens from the new deploy, not as an error", async ({
+    browser,
+  }) => {
     server.deploy(DIST);
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();

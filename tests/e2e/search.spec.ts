@@ -14,12 +14,16 @@ async function searchFor(page: Page, query: string) {
 }
 
 function hitLinks(page: Page) {
-  return page.locator('.search-page .search-hit-title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return page
+    .locator('.search-page .search-hit-title')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 test.describe('the query set (tests/e2e/search-queries.ts)', () => {
   for (const locale of LOCALES) {
-    test(`every ${locale} query returns its page first, linking to the right section, and only ${locale} pages`, async ({ page }) => {
+    test(`every ${locale} query returns its page first, linking to the right section, and only ${locale} pages`, async ({
+      page,
+    }) => {
       const cases = SEARCH_CASES[locale];
       expect(cases.length, `at least ${MIN_CASES} ${locale} cases`).toBeGreaterThanOrEqual(MIN_CASES);
       await page.goto(`/${locale}/search/`);
@@ -43,26 +47,36 @@ test.describe('the query set (tests/e2e/search-queries.ts)', () => {
       await searchFor(page, query);
       const links = await hitLinks(page);
       // A query with a Latin word ("电子SIM") may find that word on English pages; Chinese words never match.
-      if (/[a-z]/i.test(query)) for (const href of links) expect.soft(href, `"${query}" on the English search page`).toMatch(/^\/en\//);
+      if (/[a-z]/i.test(query))
+        for (const href of links) expect.soft(href, `"${query}" on the English search page`).toMatch(/^\/en\//);
       else expect.soft(links, `"${query}" on the English search page`).toEqual([]);
     }
     await page.goto('/zh/search/');
     for (const query of ['passport', 'recharge', 'confirmation sms']) {
       await searchFor(page, query);
-      for (const href of await hitLinks(page)) expect.soft(href, `"${query}" on the Chinese search page`).toMatch(/^\/zh\//);
+      for (const href of await hitLinks(page))
+        expect.soft(href, `"${query}" on the Chinese search page`).toMatch(/^\/zh\//);
     }
   });
 });
 
 test.describe('the index', () => {
-  test('holds the words of every indexed page as they read: none run together where Astro dropped whitespace', async ({ page }) => {
-    const words = (text: string) => text.split(/\s+/).map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  test('holds the words of every indexed page as they read: none run together where Astro dropped whitespace', async ({
+    page,
+  }) => {
+    const words = (text: string) =>
+      text
+        .split(/\s+/)
+        .map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+        .filter(Boolean);
     let checked = 0;
     for (const locale of LOCALES) {
       await page.goto(`/${locale}/`);
       const indexed = await page.evaluate(async () => {
         const bundle = '/pagefind/pagefind.js';
-        const pagefind = (await import(/* @vite-ignore */ bundle)) as { search(q: string | null): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }> };
+        const pagefind = (await import(/* @vite-ignore */ bundle)) as {
+          search(q: string | null): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }>;
+        };
         const found = await pagefind.search(null); // null: every page of this language
         return Promise.all(found.results.map((r) => r.data().then((d) => [d.url, d.content] as const)));
       });
@@ -83,8 +97,18 @@ test.describe('the index', () => {
         const inIndex = new Set(words(content));
         const inShown = new Set(words(shown));
         // "4Pay" in the index where the page shows "4" and "Pay": both directions tell.
-        expect.soft(words(shown).filter((w) => !inIndex.has(w)), `${path}: shown words missing from the index`).toEqual([]);
-        expect.soft(words(content).filter((w) => !inShown.has(w)), `${path}: indexed words the page does not show`).toEqual([]);
+        expect
+          .soft(
+            words(shown).filter((w) => !inIndex.has(w)),
+            `${path}: shown words missing from the index`,
+          )
+          .toEqual([]);
+        expect
+          .soft(
+            words(content).filter((w) => !inShown.has(w)),
+            `${path}: indexed words the page does not show`,
+          )
+          .toEqual([]);
         checked++;
       }
     }
@@ -93,7 +117,10 @@ test.describe('the index', () => {
 });
 
 test.describe('the search page', () => {
-  test('shows the title, the matched section and an excerpt with only <mark> as markup, linking to the anchor', async ({ page, baseURL }) => {
+  test('shows the title, the matched section and an excerpt with only <mark> as markup, linking to the anchor', async ({
+    page,
+    baseURL,
+  }) => {
     const watch = watchPage(page, new URL(baseURL!).origin);
     // A step: its label ("第 1 步") is the section's name.
     await page.goto('/zh/search/?q=通讯录');
@@ -115,7 +142,9 @@ test.describe('the search page', () => {
     watch.expectClean();
   });
 
-  test('the URL is the state: typing updates it, reload keeps it, Back returns to the previous search', async ({ page }) => {
+  test('the URL is the state: typing updates it, reload keeps it, Back returns to the previous search', async ({
+    page,
+  }) => {
     await page.goto('/en/search/');
     await expect(page.locator('.search-status')).toContainText('Type a word or two');
     await expect(page.locator('.search-browse')).toBeVisible();
@@ -174,7 +203,9 @@ test.describe('the search page', () => {
     });
   }
 
-  test('without JavaScript it says search needs it and lists every guide; the header box submits to it', async ({ browser }) => {
+  test('without JavaScript it says search needs it and lists every guide; the header box submits to it', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/zh/store/');
@@ -182,20 +213,28 @@ test.describe('the search page', () => {
     await page.locator('.site-header input[name="q"]').press('Enter');
     await expect(page).toHaveURL(/\/zh\/search\/\?q=%E6%8A%A4%E7%85%A7$/);
     await expect(page.locator('.search-noscript')).toContainText('搜索需要 JavaScript');
-    await expect(page.locator('.search-browse').getByRole('link', { name: '去运营商营业厅充值' })).toHaveAttribute('href', '/zh/store/');
+    await expect(page.locator('.search-browse').getByRole('link', { name: '去运营商营业厅充值' })).toHaveAttribute(
+      'href',
+      '/zh/store/',
+    );
     await context.close();
   });
 });
 
 test.describe('the header search box', () => {
-  test('a normal page view downloads no search code; focusing the box loads it, and results appear as you type', async ({ page }) => {
+  test('a normal page view downloads no search code; focusing the box loads it, and results appear as you type', async ({
+    page,
+  }) => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     for (const path of ['/zh/', '/zh/store/', '/en/store/']) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
     }
-    const searchCode = (paths: string[]) => paths.filter((p) => p.startsWith('/pagefind/') || /\/_astro\/(search-ui|live-search|render|engine|SearchPage)/.test(p));
+    const searchCode = (paths: string[]) =>
+      paths.filter(
+        (p) => p.startsWith('/pagefind/') || /\/_astro\/(search-ui|live-search|render|engine|SearchPage)/.test(p),
+      );
     expect(searchCode(requests)).toEqual([]);
 
     const box = page.locator('.site-header input[name="q"]');
@@ -243,7 +282,9 @@ test.describe('the header search box', () => {
       await page.goto(path);
       await expect(page.locator('.site-header input[name="q"]')).toBeVisible();
       await expect(page.locator('.site-header button[type="submit"]')).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });
@@ -272,12 +313,17 @@ test.describe('hostile input', () => {
     '\u202e\u0000\uFFFF',
   ];
 
-  test('no query is run as code or inserted as HTML, on the search page or in the header box', async ({ page, baseURL }) => {
+  test('no query is run as code or inserted as HTML, on the search page or in the header box', async ({
+    page,
+    baseURL,
+  }) => {
     const watch = watchPage(page, new URL(baseURL!).origin);
     for (const query of HOSTILE) {
       await page.goto(`/en/search/?q=${encodeURIComponent(query)}`);
       await expect(page.locator('.search-status')).toHaveAttribute('data-query', /./);
-      const status = await page.locator('.search-status').evaluate((el) => ({ text: el.textContent ?? '', children: el.children.length }));
+      const status = await page
+        .locator('.search-status')
+        .evaluate((el) => ({ text: el.textContent ?? '', children: el.children.length }));
       expect(status.children, query).toBe(0);
       expect(await page.locator('main img, main svg, main script:not([src])').count(), query).toBe(0);
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned), query).toBeUndefined();

@@ -15,16 +15,26 @@ import { startPreview } from './preview-server.ts';
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 mkdirSync(OUT, { recursive: true });
 const server = await startPreview(Number(process.env['PORT'] ?? 4321) + 100);
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const locale of ['zh', 'en']) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme, locale: locale === 'zh' ? 'zh-CN' : 'en-GB' });
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        colorScheme,
+        locale: locale === 'zh' ? 'zh-CN' : 'en-GB',
+      });
       const page = await context.newPage();
       await page.goto(`${server.origin}/${locale}/`);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+        if (!navigator.serviceWorker.controller)
+          await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
       });
       const other = locale === 'zh' ? 'en' : 'zh';
       await page.locator('[data-sw-saved]').filter({ hasText: /\d/ }).waitFor();
@@ -36,17 +46,23 @@ try {
       await context.setOffline(true);
       const shots: [string, () => Promise<void>][] = [
         ['offline-indicator', async () => void (await page.goto(`${server.origin}/${locale}/store/`))],
-        ['offline-page', async () => {
-          await page.goto(`${server.origin}/${other}/store/`);
-          await page.locator('[data-offline-saved] li').first().waitFor();
-        }],
-        ['update-notice', async () => {
-          await page.goto(`${server.origin}/${locale}/store/`);
-          await page.evaluate(() => {
-            const template = document.querySelector<HTMLTemplateElement>('[data-sw-update-template]')!;
-            document.querySelector('[data-sw-update]')!.append(template.content.cloneNode(true));
-          });
-        }],
+        [
+          'offline-page',
+          async () => {
+            await page.goto(`${server.origin}/${other}/store/`);
+            await page.locator('[data-offline-saved] li').first().waitFor();
+          },
+        ],
+        [
+          'update-notice',
+          async () => {
+            await page.goto(`${server.origin}/${locale}/store/`);
+            await page.evaluate(() => {
+              const template = document.querySelector<HTMLTemplateElement>('[data-sw-update-template]')!;
+              document.querySelector('[data-sw-update]')!.append(template.content.cloneNode(true));
+            });
+          },
+        ],
       ];
       for (const [name, go] of shots) {
         await go();
@@ -57,7 +73,13 @@ try {
       await context.close();
 
       // Read 100 days after the facts were checked; and a reader saving data, before anything is saved.
-      const later = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme, serviceWorkers: 'block' });
+      const later = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        colorScheme,
+        serviceWorkers: 'block',
+      });
       const old = await later.newPage();
       await old.clock.setFixedTime(new Date('2027-03-06T10:00:00'));
       await old.goto(`${server.origin}/${locale}/store/`);
@@ -65,7 +87,12 @@ try {
       await old.screenshot({ path: resolve(OUT, `stale-date.${locale}.${colorScheme}.png`) });
       console.log(resolve(OUT, `stale-date.${locale}.${colorScheme}.png`));
       await later.close();
-      const saver = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme });
+      const saver = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        colorScheme,
+      });
       await saver.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
       const offer = await saver.newPage();
       await offer.goto(`${server.origin}/${locale}/store/`);

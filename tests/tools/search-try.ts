@@ -17,19 +17,30 @@ if (locale !== 'zh' && locale !== 'en') {
   process.exit(2);
 }
 const useCases = args.includes('--cases');
-const cases: SearchCase[] = useCases ? SEARCH_CASES[locale] : args.filter((a) => a !== '--cases').map((query) => ({ query, page: '' }));
+const cases: SearchCase[] = useCases
+  ? SEARCH_CASES[locale]
+  : args.filter((a) => a !== '--cases').map((query) => ({ query, page: '' }));
 
 const port = Number(process.env['PORT'] ?? 4321);
-const running = await fetch(`http://127.0.0.1:${port}/zh/`).then((r) => r.ok, () => false);
+const running = await fetch(`http://127.0.0.1:${port}/zh/`).then(
+  (r) => r.ok,
+  () => false,
+);
 const server = running ? { origin: `http://127.0.0.1:${port}`, stop: () => undefined } : await startPreview(port);
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/${locale}/search/`);
   let failed = 0;
   for (const c of cases) {
     await page.locator('.search-page input[name="q"]').fill(c.query);
-    await page.locator('.search-page .search-status').and(page.locator(`[data-query="${c.query.replace(/"/g, '\\"')}"]`)).waitFor();
+    await page
+      .locator('.search-page .search-status')
+      .and(page.locator(`[data-query="${c.query.replace(/"/g, '\\"')}"]`))
+      .waitFor();
     const hits = await page.locator('.search-page .search-hit').evaluateAll((items) =>
       items.map((item) => ({
         href: item.querySelector('.search-hit-title')?.getAttribute('href') ?? '',

@@ -28,7 +28,9 @@ describe(`a guide page's first view, in both languages (${guides.length} pages)`
 
   it.each(guides)(`%s: HTML + CSS ≤ ${FIRST_VIEW_BUDGET_BYTES / 1024} KB brotli`, (page) => {
     const html = readBuilt(page);
-    const css = [...html.matchAll(/<link\b[^>]*\srel="stylesheet"[^>]*\shref="([^"]+)"/g)].map((m) => brotli(file(m[1]!)));
+    const css = [...html.matchAll(/<link\b[^>]*\srel="stylesheet"[^>]*\shref="([^"]+)"/g)].map((m) =>
+      brotli(file(m[1]!)),
+    );
     const total = brotli(html) + css.reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(FIRST_VIEW_BUDGET_BYTES);
   });
@@ -38,7 +40,8 @@ describe(`a guide page's first view, in both languages (${guides.length} pages)`
     expect(requests.length, requests.join(', ')).toBeLessThanOrEqual(FIRST_VIEW_MAX_REQUESTS);
     const html = readBuilt(page);
     // Deferred module scripts only: nothing blocks the page from rendering, and the text is in the HTML.
-    for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) expect(tag).toMatch(/^<script type="module" src="\/_astro\/[^"]+">$/);
+    for (const [tag] of html.matchAll(/<script\b[^>]*>/g))
+      expect(tag).toMatch(/^<script type="module" src="\/_astro\/[^"]+">$/);
     expect(html).not.toMatch(/<link\b[^>]*rel="stylesheet"/);
     expect(html).toMatch(/<main id="main"[^>]*>[\s\S]*<h1[^>]*>[^<]+<\/h1>[\s\S]*<\/main>/);
   });
@@ -79,7 +82,10 @@ describe(`a first visit including the offline copy: at most ${FIRST_VISIT_BUDGET
     const size = async (path: string) => compressedSize(file(path.endsWith('/') ? `${path}index.html` : path));
     let heaviest = 0;
     for (const page of guides.filter((p) => p.startsWith(`/${locale}/`))) {
-      heaviest = Math.max(heaviest, (await Promise.all(firstViewRequests(page).map(size))).reduce((a, b) => a + b, 0));
+      heaviest = Math.max(
+        heaviest,
+        (await Promise.all(firstViewRequests(page).map(size))).reduce((a, b) => a + b, 0),
+      );
     }
     const copy = (await languageDownloads(DIST, locale)).reduce((sum, d) => sum + d.bytes, 0);
     expect(heaviest + (await size('/sw.js')) + copy).toBeLessThanOrEqual(FIRST_VISIT_BUDGET_BYTES);

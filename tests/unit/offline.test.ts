@@ -31,28 +31,36 @@ describe('the offline page for a page that is not saved', () => {
   });
 
   it('a path typed without its final slash also finds the saved page', () => {
-    expect(directoryVariant({ url: new URL('https://x.test/zh/store?q=1') }).map((u) => u.href)).toEqual(['https://x.test/zh/store/index.html']);
+    expect(directoryVariant({ url: new URL('https://x.test/zh/store?q=1') }).map((u) => u.href)).toEqual([
+      'https://x.test/zh/store/index.html',
+    ]);
     expect(directoryVariant({ url: new URL('https://x.test/zh/store/') })).toEqual([]);
     expect(directoryVariant({ url: new URL('https://x.test/sw.js') })).toEqual([]);
   });
 
-  it.each(['zh', 'en'])('/%s/offline/ stays out of search engines and is small: it lists what is saved from the worker, not every guide', (locale) => {
-    const html = readBuilt(`/${locale}/offline/`);
-    expect(html).toContain('<meta name="robots" content="noindex">');
-    expect(html).toContain('data-offline-saved');
-    for (const slug of guideSlugs(locale)) expect(html).not.toContain(`href="/${locale}/${slug}/"`);
-    expect(readBuilt('sitemap-0.xml')).not.toContain('/offline/');
-  });
+  it.each(['zh', 'en'])(
+    '/%s/offline/ stays out of search engines and is small: it lists what is saved from the worker, not every guide',
+    (locale) => {
+      const html = readBuilt(`/${locale}/offline/`);
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      expect(html).toContain('data-offline-saved');
+      for (const slug of guideSlugs(locale)) expect(html).not.toContain(`href="/${locale}/${slug}/"`);
+      expect(readBuilt('sitemap-0.xml')).not.toContain('/offline/');
+    },
+  );
 });
 
 describe('packs', () => {
   it('cut each stylesheet out of a page once and put it back byte for byte', () => {
     const styles: string[] = [];
-    const a = '<!doctype html><html><head><style>body{color:red}</style></head><body><p>a</p><style>.x{}</style></body></html>';
+    const a =
+      '<!doctype html><html><head><style>body{color:red}</style></head><body><p>a</p><style>.x{}</style></body></html>';
     const b = '<html><head><style>body{color:red}</style></head><body>b</body></html>';
     const packed = [a, b].map((text, i) => ({ url: `${i}.html`, type: 'text/html', ...packText(text, styles) }));
     expect(styles).toEqual(['body{color:red}', '.x{}']);
-    expect(packed[0]!.text).toBe('<!doctype html><html><head><style></style></head><body><p>a</p><style></style></body></html>');
+    expect(packed[0]!.text).toBe(
+      '<!doctype html><html><head><style></style></head><body><p>a</p><style></style></body></html>',
+    );
     expect(packed.map((f) => unpackText({ styles, files: packed }, f))).toEqual([a, b]);
     expect(packText('<p>no style</p>', styles)).toEqual({ text: '<p>no style</p>' });
   });
@@ -75,7 +83,7 @@ describe('which tiers of a language a first visit saves', () => {
 });
 
 describe('the offline copy, as the reader sees it', () => {
-  it('a last-checked date more than 90 days before the reader\'s own date is stale', () => {
+  it("a last-checked date more than 90 days before the reader's own date is stale", () => {
     expect(daysSince('2026-11-26', new Date(2027, 1, 24, 23, 59))).toBe(90);
     expect(isStale('2026-11-26', new Date(2027, 1, 24, 23, 59))).toBe(false);
     expect(isStale('2026-11-26', new Date(2027, 1, 25, 0, 1))).toBe(true);
@@ -83,14 +91,14 @@ describe('the offline copy, as the reader sees it', () => {
     expect(isStale('not a date', new Date(2030, 0, 1))).toBe(false);
   });
 
-  it('sizes and dates in the page\'s language', () => {
+  it("sizes and dates in the page's language", () => {
     expect(formatSize(170 * 1024)).toBe('170 KB');
     expect(formatSize(2.34 * 1024 * 1024)).toBe('2.3 MB');
     expect(formatLocalDate(new Date(2026, 11, 1, 23, 30), 'en')).toBe('1 December 2026');
     expect(formatLocalDate(new Date(2026, 11, 1, 23, 30), 'zh')).toBe('2026年12月1日');
   });
 
-  it('keeps each group in a cache of its own, the core in Workbox\'s own precache', () => {
+  it("keeps each group in a cache of its own, the core in Workbox's own precache", () => {
     const names = { prefix: 'workbox', suffix: 'https://x.test/' };
     expect(groupCacheName(names)).toBe('workbox-precache-v2-https://x.test/');
     expect(groupCacheName(names, 'zh')).toBe('workbox-precache-v2-zh-https://x.test/');
@@ -102,15 +110,26 @@ describe('the web app manifests', () => {
   it.each([
     ['zh', '巴基斯坦流量充值指南', '流量充值', 'zh-CN'],
     ['en', 'Pakistan data top-up guide', 'Top-up guide', 'en'],
-  ] as const)('/%s/manifest.webmanifest names the app in its language and opens that language', (locale, name, shortName, lang) => {
-    const manifest = JSON.parse(readBuilt(`/${locale}/manifest.webmanifest`)) as ReturnType<typeof webManifest>;
-    expect(manifest).toMatchObject({ name, short_name: shortName, lang, start_url: `/${locale}/`, id: `/${locale}/`, scope: '/', display: 'standalone' });
-    expect(manifest.short_name.length).toBeLessThanOrEqual(12);
-    // Every page of the language links its manifest and an opaque icon for iOS.
-    const head = readBuilt(`/${locale}/store/`);
-    expect(head).toContain(`<link rel="manifest" href="${manifestPath(locale)}">`);
-    expect(head).toContain(`<link rel="apple-touch-icon" href="${APPLE_TOUCH_ICON}">`);
-  });
+  ] as const)(
+    '/%s/manifest.webmanifest names the app in its language and opens that language',
+    (locale, name, shortName, lang) => {
+      const manifest = JSON.parse(readBuilt(`/${locale}/manifest.webmanifest`)) as ReturnType<typeof webManifest>;
+      expect(manifest).toMatchObject({
+        name,
+        short_name: shortName,
+        lang,
+        start_url: `/${locale}/`,
+        id: `/${locale}/`,
+        scope: '/',
+        display: 'standalone',
+      });
+      expect(manifest.short_name.length).toBeLessThanOrEqual(12);
+      // Every page of the language links its manifest and an opaque icon for iOS.
+      const head = readBuilt(`/${locale}/store/`);
+      expect(head).toContain(`<link rel="manifest" href="${manifestPath(locale)}">`);
+      expect(head).toContain(`<link rel="apple-touch-icon" href="${APPLE_TOUCH_ICON}">`);
+    },
+  );
 
   it('has 192 and 512 pixel PNG icons, one of them maskable, of the sizes it declares', () => {
     const sizes = new Set(ICONS.map((i) => i.sizes));
@@ -125,8 +144,12 @@ describe('the web app manifests', () => {
 
   it('uses the theme colours of the pages, light and dark', () => {
     const head = readBuilt('/en/');
-    expect(head).toContain(`<meta name="theme-color" content="${THEME.light.theme}" media="(prefers-color-scheme: light)">`);
-    expect(head).toContain(`<meta name="theme-color" content="${THEME.dark.theme}" media="(prefers-color-scheme: dark)">`);
+    expect(head).toContain(
+      `<meta name="theme-color" content="${THEME.light.theme}" media="(prefers-color-scheme: light)">`,
+    );
+    expect(head).toContain(
+      `<meta name="theme-color" content="${THEME.dark.theme}" media="(prefers-color-scheme: dark)">`,
+    );
     const manifest = JSON.parse(readBuilt('/en/manifest.webmanifest')) as ReturnType<typeof webManifest>;
     expect(manifest.theme_color).toBe(THEME.light.theme);
     expect(manifest.color_scheme_dark.theme_color).toBe(THEME.dark.theme);

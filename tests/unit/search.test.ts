@@ -102,7 +102,9 @@ describe('messages', () => {
 
 describe('excerpts', () => {
   it('keep only Pagefind’s <mark> as markup; everything else, decoded, is text', () => {
-    const parts = excerptParts('Pay &lt;script&gt;alert(1)&lt;/script&gt; <mark>cash</mark><mark>!</mark> &amp; <b>x</b> &#x1F44D;');
+    const parts = excerptParts(
+      'Pay &lt;script&gt;alert(1)&lt;/script&gt; <mark>cash</mark><mark>!</mark> &amp; <b>x</b> &#x1F44D;',
+    );
     expect(parts).toEqual([
       { text: 'Pay <script>alert(1)</script> ', mark: false },
       { text: 'cash!', mark: true },
@@ -130,9 +132,17 @@ describe('excerpts', () => {
       { text: '充值', mark: true },
       { text: '卡（刮刮卡）', mark: false },
     ]);
-    expect(excerptParts('在小卖部或手机店<mark>充值</mark>. 适合', undefined).map((p) => p.text).join('')).toBe('在小卖部或手机店充值。适合');
+    expect(
+      excerptParts('在小卖部或手机店<mark>充值</mark>. 适合', undefined)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('在小卖部或手机店充值。适合');
     // Not a repeat of the title: kept. Nothing but the title: kept, rather than an empty excerpt.
-    expect(excerptParts('…the Steps. Then', 'Steps').map((p) => p.text).join('')).toBe('…the Steps. Then');
+    expect(
+      excerptParts('…the Steps. Then', 'Steps')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('…the Steps. Then');
     expect(excerptParts('Steps.', 'Steps')).toEqual([{ text: 'Steps.', mark: false }]);
   });
 
@@ -145,7 +155,11 @@ describe('merging whole-query and word-by-word results', () => {
   it('puts pages with the whole query first, then pages with the most words', () => {
     const whole = [{ id: 'a', score: 1 }];
     const byTerm = [
-      [{ id: 'b', score: 5 }, { id: 'c', score: 1 }, { id: 'a', score: 9 }],
+      [
+        { id: 'b', score: 5 },
+        { id: 'c', score: 1 },
+        { id: 'a', score: 9 },
+      ],
       [{ id: 'c', score: 1 }],
     ];
     expect(mergeResults(whole, byTerm)).toEqual(['a', 'c', 'b']);
@@ -159,7 +173,13 @@ function page(
   anchors: { id: string; location: number; title?: string }[],
   subs: { anchor?: string; locations: number[]; score?: number; headings?: number[] }[],
 ): ResultData {
-  const fullAnchors = anchors.map((a) => ({ element: a.title ? 'li' : 'h2', id: a.id, text: a.id, location: a.location, ...(a.title ? { title: a.title } : {}) }));
+  const fullAnchors = anchors.map((a) => ({
+    element: a.title ? 'li' : 'h2',
+    id: a.id,
+    text: a.id,
+    location: a.location,
+    ...(a.title ? { title: a.title } : {}),
+  }));
   const sub_results: SubResult[] = subs.map((s) => {
     const anchor = fullAnchors.find((a) => a.id === s.anchor);
     return {
@@ -168,20 +188,37 @@ function page(
       excerpt: `excerpt ${anchor?.id ?? 'top'}`,
       ...(anchor ? { anchor } : {}),
       locations: s.locations,
-      weighted_locations: s.locations.map((location) => ({ location, weight: s.headings?.includes(location) ? 6 : 1, balanced_score: s.score ?? 100 })),
+      weighted_locations: s.locations.map((location) => ({
+        location,
+        weight: s.headings?.includes(location) ? 6 : 1,
+        balanced_score: s.score ?? 100,
+      })),
     };
   });
-  return { url: '/en/p/', excerpt: 'page excerpt', content: words.join(' '), word_count: words.length, meta: { title: 'Page title' }, anchors: fullAnchors, sub_results };
+  return {
+    url: '/en/p/',
+    excerpt: 'page excerpt',
+    content: words.join(' '),
+    word_count: words.length,
+    meta: { title: 'Page title' },
+    anchors: fullAnchors,
+    sub_results,
+  };
 }
 
 describe('choosing the section that answers a query', () => {
   const top = 'Top up at a shop'.split(' ');
-  const long = 'Who this suits you want to pay in cash and the counter can help with many other things too here'.split(' ');
+  const long = 'Who this suits you want to pay in cash and the counter can help with many other things too here'.split(
+    ' ',
+  );
   const step = 'Pay in cash today please'.split(' ');
   const words = [...top, ...long, ...step];
   const suits = top.length;
   const pay = top.length + long.length;
-  const anchors = [{ id: 'who-it-suits', location: suits }, { id: 'step-pay', location: pay, title: 'Step 4' }];
+  const anchors = [
+    { id: 'who-it-suits', location: suits },
+    { id: 'step-pay', location: pay, title: 'Step 4' },
+  ];
   const at = (word: string, from: number) => words.indexOf(word, from);
 
   it('prefers the short step that has the query as a phrase over a long section with the same words', () => {
@@ -209,22 +246,37 @@ describe('choosing the section that answers a query', () => {
   });
 
   it('shows the best sections with their titles; the page start has none', () => {
-    const data = page(words, anchors, [{ locations: [at('Top', 0)] }, { anchor: 'step-pay', locations: [at('Pay', pay), at('cash', pay)] }]);
+    const data = page(words, anchors, [
+      { locations: [at('Top', 0)] },
+      { anchor: 'step-pay', locations: [at('Pay', pay), at('cash', pay)] },
+    ]);
     const hit = toPageHit(data, 'pay cash', 2);
     expect(hit.title).toBe('Page title');
-    expect(hit.sections.map((s) => [s.url, s.title])).toEqual([['/en/p/#step-pay', 'Step 4'], ['/en/p/', undefined]]);
+    expect(hit.sections.map((s) => [s.url, s.title])).toEqual([
+      ['/en/p/#step-pay', 'Step 4'],
+      ['/en/p/', undefined],
+    ]);
   });
 
   it('puts the page start first when the query is one of the page’s keywords', () => {
-    const data = { ...page(words, anchors, [{ anchor: 'step-pay', locations: [pay] }]), meta: { title: 'Page title', keywords: 'recharge, top-up, Jazz Cash' } };
-    expect(toPageHit(data, 'Recharge', 3).sections[0]).toEqual({ url: '/en/p/', title: undefined, excerpt: 'page excerpt' });
+    const data = {
+      ...page(words, anchors, [{ anchor: 'step-pay', locations: [pay] }]),
+      meta: { title: 'Page title', keywords: 'recharge, top-up, Jazz Cash' },
+    };
+    expect(toPageHit(data, 'Recharge', 3).sections[0]).toEqual({
+      url: '/en/p/',
+      title: undefined,
+      excerpt: 'page excerpt',
+    });
     expect(toPageHit(data, 'jazz cash', 3).sections[0]?.url).toBe('/en/p/');
     expect(toPageHit(data, 'pay', 3).sections[0]?.url).toBe('/en/p/#step-pay');
   });
 
   it('a page matched only by its keywords links to its start', () => {
     const data = { ...page(words, anchors, []), meta: { title: 'Page title', keywords: 'renew' } };
-    expect(toPageHit(data, 'renew', 3).sections).toEqual([{ url: '/en/p/', title: undefined, excerpt: 'page excerpt' }]);
+    expect(toPageHit(data, 'renew', 3).sections).toEqual([
+      { url: '/en/p/', title: undefined, excerpt: 'page excerpt' },
+    ]);
   });
 });
 
@@ -242,10 +294,7 @@ describe('choosing the section, by heading and by how close the words stand', ()
   });
 
   it('prefers the section where the words stand together', () => {
-    const data = page(words, anchors, [
-      { locations: [1, 2] },
-      { anchor: 'telenor-ufone', locations: [3, 13] },
-    ]);
+    const data = page(words, anchors, [{ locations: [1, 2] }, { anchor: 'telenor-ufone', locations: [3, 13] }]);
     expect(rankSections(data, 'telenor merger')[0]?.anchor).toBeUndefined();
   });
 });
@@ -254,9 +303,16 @@ describe('ordering pages', () => {
   const words = 'Shop page Top up with cash Steps Pay cash at the counter'.split(' ');
   const anchors = [{ id: 'steps', location: 6 }];
   const shop = { ...page(words, anchors, [{ anchor: 'steps', locations: [7, 8] }]), url: '/en/shop/' };
-  const scattered = { ...page(words, anchors, [{ locations: [2] }, { anchor: 'steps', locations: [8] }]), url: '/en/scattered/' };
+  const scattered = {
+    ...page(words, anchors, [{ locations: [2] }, { anchor: 'steps', locations: [8] }]),
+    url: '/en/scattered/',
+  };
   const partial = { ...page(words, anchors, [{ anchor: 'steps', locations: [7, 8] }]), url: '/en/partial/' };
-  const bet = { ...page(words, anchors, []), url: '/en/bet/', meta: { title: 'Bet', keywords: 'cash payment, pay cash (#steps)' } };
+  const bet = {
+    ...page(words, anchors, []),
+    url: '/en/bet/',
+    meta: { title: 'Bet', keywords: 'cash payment, pay cash (#steps)' },
+  };
 
   it('puts the best bet first, then whole-query pages before partial ones, then better sections', () => {
     const order = orderPages(
@@ -276,13 +332,27 @@ describe('ordering pages', () => {
   it('keeps the given order when nothing tells pages apart', () => {
     const a = { ...shop, url: '/en/a/' };
     const b = { ...shop, url: '/en/b/' };
-    expect(orderPages([{ data: b, whole: true }, { data: a, whole: true }], 'pay').map((p) => p.url)).toEqual(['/en/b/', '/en/a/']);
+    expect(
+      orderPages(
+        [
+          { data: b, whole: true },
+          { data: a, whole: true },
+        ],
+        'pay',
+      ).map((p) => p.url),
+    ).toEqual(['/en/b/', '/en/a/']);
   });
 
   it('a best bet links to the section its keyword names, even one without the query’s words', () => {
-    expect(toPageHit(bet, 'pay cash', 2).sections[0]).toEqual({ url: '/en/bet/#steps', title: 'steps', excerpt: 'Steps Pay cash at the counter' });
+    expect(toPageHit(bet, 'pay cash', 2).sections[0]).toEqual({
+      url: '/en/bet/#steps',
+      title: 'steps',
+      excerpt: 'Steps Pay cash at the counter',
+    });
     expect(toPageHit(bet, 'cash payment', 2).sections[0]?.url).toBe('/en/bet/');
     const long = { ...bet, content: `${words.join(' ')} ${'word '.repeat(40)}`.trim(), word_count: words.length + 40 };
-    expect(toPageHit(long, 'pay cash', 1).sections[0]?.excerpt).toMatch(/^Steps Pay cash at the counter word( word)+…$/);
+    expect(toPageHit(long, 'pay cash', 1).sections[0]?.excerpt).toMatch(
+      /^Steps Pay cash at the counter word( word)+…$/,
+    );
   });
 });

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as pagefind from 'pagefind';
 import { generateURLVariations } from 'workbox-precaching/utils/generateURLVariations.js';
 import { generateServiceWorker } from '../../src/integrations/service-worker';
-import { languageDownloads, readLanguageIndex, readManifest, type OfflineReport } from '../../src/integrations/precache-report';
+import {
+  languageDownloads,
+  readLanguageIndex,
+  readManifest,
+  type OfflineReport,
+} from '../../src/integrations/precache-report';
 import {
   HASHED_URL,
   LANGUAGE_COPY_BUDGET_BYTES,
@@ -33,7 +38,11 @@ const LANGS = [
 function filesIn(dist: string, dir = ''): string[] {
   return readdirSync(join(dist, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dist.length + 1).replace(/\\/g, '/'))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(dist.length + 1)
+        .replace(/\\/g, '/'),
+    )
     .sort();
 }
 
@@ -65,10 +74,13 @@ function coreFiles(manifest: SwManifestItem[]): Extract<SwManifestItem, { kind: 
 
 describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', () => {
   const manifest = readManifest(DIST);
-  const indexes = Object.fromEntries(LANGS.map(({ lang }) => [lang, readLanguageIndex(DIST, lang)])) as Record<string, LanguageIndex>;
+  const indexes = Object.fromEntries(LANGS.map(({ lang }) => [lang, readLanguageIndex(DIST, lang)])) as Record<
+    string,
+    LanguageIndex
+  >;
   const packs = filesIn(DIST, PACK_DIR).filter((f) => f.endsWith('.json') && !/^_offline\/(zh|en)\.\w+\.json$/.test(f));
 
-  it('sw.js lists the core: every script, the favicon, the manifests, `/`, every offline page and Pagefind\'s loader; then one index per language', () => {
+  it("sw.js lists the core: every script, the favicon, the manifests, `/`, every offline page and Pagefind's loader; then one index per language", () => {
     const scripts = filesIn(DIST, '_astro');
     const expected = [
       ...scripts,
@@ -77,21 +89,38 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
       ...LANGS.flatMap(({ lang }) => [`${lang}/manifest.webmanifest`, `${lang}/offline/index.html`]),
       ...['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json'].map((f) => `${SEARCH_DIR}/${f}`),
     ];
-    expect(coreFiles(manifest).map((e) => e.url).sort()).toEqual(expected.sort());
-    expect(manifest.filter((i) => i.kind === 'language').map((i) => i.kind === 'language' && i.lang)).toEqual(['zh', 'en']);
+    expect(
+      coreFiles(manifest)
+        .map((e) => e.url)
+        .sort(),
+    ).toEqual(expected.sort());
+    expect(manifest.filter((i) => i.kind === 'language').map((i) => i.kind === 'language' && i.lang)).toEqual([
+      'zh',
+      'en',
+    ]);
     // sw.js does not grow with the pages: no page of a language is in it.
     expect(coreFiles(manifest).filter((e) => /^(zh|en)\/(?!offline\/|manifest)/.test(e.url))).toEqual([]);
   });
 
-  it.each(LANGS)('the $lang index holds every page of its language and its own search files, and nothing of the other language', ({ lang, pagefind: pl, wasm }) => {
-    const pages = filesIn(DIST, lang).filter((f) => f.endsWith('.html') && !f.startsWith(`${lang}/offline/`));
-    const search = filesIn(DIST, SEARCH_DIR).filter((f) => new RegExp(`^pagefind/(pagefind\\.${pl}_|(index|fragment|filter)/${pl}_)`).test(f) || f === `pagefind/${wasm}`);
-    expect(search.length).toBeGreaterThan(3);
-    expect(indexes[lang]!.entries.map((e) => e.url).sort()).toEqual([...pages, ...search].sort());
-  });
+  it.each(LANGS)(
+    'the $lang index holds every page of its language and its own search files, and nothing of the other language',
+    ({ lang, pagefind: pl, wasm }) => {
+      const pages = filesIn(DIST, lang).filter((f) => f.endsWith('.html') && !f.startsWith(`${lang}/offline/`));
+      const search = filesIn(DIST, SEARCH_DIR).filter(
+        (f) =>
+          new RegExp(`^pagefind/(pagefind\\.${pl}_|(index|fragment|filter)/${pl}_)`).test(f) ||
+          f === `pagefind/${wasm}`,
+      );
+      expect(search.length).toBeGreaterThan(3);
+      expect(indexes[lang]!.entries.map((e) => e.url).sort()).toEqual([...pages, ...search].sort());
+    },
+  );
 
   it('pins every saved file to this build: each pack and WebAssembly file by its SRI hash, pages and scripts by their own, unhashed files by a revision', () => {
-    const sources = [...manifest.filter((i) => i.kind === 'source'), ...Object.values(indexes).flatMap((i) => i.sources)];
+    const sources = [
+      ...manifest.filter((i) => i.kind === 'source'),
+      ...Object.values(indexes).flatMap((i) => i.sources),
+    ];
     expect(sources.length).toBeGreaterThan(4);
     for (const source of sources) expect(source.integrity, source.url).toBe(sri(readFileSync(join(DIST, source.url))));
     for (const ref of manifest.filter((i) => i.kind === 'language')) {
@@ -103,7 +132,7 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
     for (const entry of entries) {
       // An SRI hash of its own wherever the stored bytes are the served bytes (a missing page is fetched and checked).
       if (entry.integrity) expect(entry.integrity, entry.url).toBe(sri(readFileSync(join(DIST, entry.url))));
-      else expect(entry.url, 'only Pagefind\'s decompressed files go without').toMatch(/\.(pf_fragment|pagefind)$/);
+      else expect(entry.url, "only Pagefind's decompressed files go without").toMatch(/\.(pf_fragment|pagefind)$/);
       if (HASHED_URL.test(entry.url)) expect(entry.revision, entry.url).toBeNull();
       else expect(entry.revision, entry.url).toMatch(/^[0-9a-f]{32}$/);
     }
@@ -119,7 +148,9 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
       expect(new Set(pack.styles).size, url).toBe(pack.styles.length);
       for (const file of pack.files) {
         if (file.url.startsWith(PACK_DIR)) continue; // a language's index inside its first-visit bundle
-        expect(Buffer.from(unpackText(pack, file)).equals(storedBytes(DIST, file.url)), `${url}: ${file.url}`).toBe(true);
+        expect(Buffer.from(unpackText(pack, file)).equals(storedBytes(DIST, file.url)), `${url}: ${file.url}`).toBe(
+          true,
+        );
         if (file.url.endsWith('.html')) {
           pages++;
           expect(file.text, file.url).not.toMatch(/<style\b[^>]*>[^<]/);
@@ -129,28 +160,33 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
     expect(pages).toBeGreaterThan(20);
   });
 
-  it('Pagefind\'s WebAssembly travels without its gzip wrapper (a server compresses it better) and is stored as Pagefind reads it', () => {
+  it("Pagefind's WebAssembly travels without its gzip wrapper (a server compresses it better) and is stored as Pagefind reads it", () => {
     for (const { lang, wasm } of LANGS) {
       const entry = indexes[lang]!.entries.find((e) => e.url === `${SEARCH_DIR}/${wasm}`)!;
       expect(entry.from, wasm).toMatch(new RegExp(`^${PACK_DIR}/wasm\\.\\w+\\.\\w+\\.wasm$`));
       const module = readFileSync(join(DIST, entry.from!));
       expect(module.subarray(0, 4).toString('latin1')).toBe('\0asm');
-      expect(Buffer.concat([Buffer.from(PAGEFIND_DECOMPRESSED), module]).equals(storedBytes(DIST, entry.url))).toBe(true);
+      expect(Buffer.concat([Buffer.from(PAGEFIND_DECOMPRESSED), module]).equals(storedBytes(DIST, entry.url))).toBe(
+        true,
+      );
     }
   });
 
-  it.each(LANGS)(`on the real site one visit saves every $lang page and the search, within ${LANGUAGE_COPY_BUDGET_BYTES / 1024} KB`, async ({ lang }) => {
-    // If this fails after adding content: the language no longer fits the budget whole, so a first visit saves only some
-    // tiers and the rest waits for the reader. Decide: trim, raise LANGUAGE_COPY_BUDGET_BYTES (and check the 200 KB
-    // first visit in tests/unit/budgets.test.ts), or accept it and change this test and tests/e2e/offline.spec.ts.
-    expect(indexes[lang]!.tiers.map((t) => [t.tier, t.auto])).toEqual([
-      ['essentials', true],
-      ['search', true],
-      ['pages', true],
-    ]);
-    const total = (await languageDownloads(DIST, lang)).reduce((sum, d) => sum + d.bytes, 0);
-    expect(total).toBeLessThanOrEqual(LANGUAGE_COPY_BUDGET_BYTES);
-  });
+  it.each(LANGS)(
+    `on the real site one visit saves every $lang page and the search, within ${LANGUAGE_COPY_BUDGET_BYTES / 1024} KB`,
+    async ({ lang }) => {
+      // If this fails after adding content: the language no longer fits the budget whole, so a first visit saves only some
+      // tiers and the rest waits for the reader. Decide: trim, raise LANGUAGE_COPY_BUDGET_BYTES (and check the 200 KB
+      // first visit in tests/unit/budgets.test.ts), or accept it and change this test and tests/e2e/offline.spec.ts.
+      expect(indexes[lang]!.tiers.map((t) => [t.tier, t.auto])).toEqual([
+        ['essentials', true],
+        ['search', true],
+        ['pages', true],
+      ]);
+      const total = (await languageDownloads(DIST, lang)).reduce((sum, d) => sum + d.bytes, 0);
+      expect(total).toBeLessThanOrEqual(LANGUAGE_COPY_BUDGET_BYTES);
+    },
+  );
 
   it('answers shared and cache-busted URLs from the saved files: ?q=, ?ts=, utm_…, a missing final slash', () => {
     const urls = [...coreFiles(manifest), ...Object.values(indexes).flatMap((i) => i.entries)].map((e) => e.url);
@@ -188,33 +224,49 @@ describe('the offline copy of a site bigger than its budget', () => {
     if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
-  it.each(LANGS)('$lang: a first visit saves the essentials (home, search page, the "no data" pages) within the budget; the rest is on request', async ({ lang }) => {
-    const index = readLanguageIndex(dist, lang);
-    expect(index.tiers.find((t) => t.tier === 'essentials')).toMatchObject({ auto: true });
-    expect(index.tiers.filter((t) => !t.auto).length).toBeGreaterThan(0);
-    const essentials = index.entries.filter((e) => e.tier === 'essentials').map((e) => e.url);
-    expect(essentials).toEqual(expect.arrayContaining([`${lang}/index.html`, `${lang}/search/index.html`, `${lang}/store/index.html`, `${lang}/show-shopkeeper/index.html`]));
-    expect(essentials).not.toContain(`${lang}/atm-bank/index.html`);
-    const first = await languageDownloads(dist, lang);
-    expect(first.reduce((sum, d) => sum + d.bytes, 0)).toBeLessThanOrEqual(50 * 1024);
-    const line = report.languages.find((l) => l.lang === lang)!;
-    expect(line.restBytes).toBeGreaterThan(0);
-    expect(line.autoPages).toBeLessThan(line.pages);
-    // The other files are listed in shards (fetched when the reader opens a page, or saves all), each pinned by its
-    // hash; together with the index they list every file of the language once.
-    const shardEntries = index.shards.flatMap((shard) => {
-      const body = readFileSync(join(dist, shard.url));
-      expect(shard.integrity).toBe(sri(body));
-      const entries = JSON.parse(body.toString('utf8')) as OfflineEntry[];
-      expect(entries.length).toBeLessThanOrEqual(SHARD_SIZE);
-      expect(entries[0]!.url).toBe(shard.first);
-      return entries;
-    });
-    expect(shardEntries.map((e) => e.url).sort()).toEqual(shardEntries.map((e) => e.url));
-    const all = [...index.entries, ...shardEntries].map((e) => e.url).sort();
-    expect(all).toEqual(readLanguageIndex(DIST, lang).entries.map((e) => e.url).sort());
-    expect(shardEntries.find((e) => e.url === `${lang}/atm-bank/index.html`)?.integrity).toBe(sri(readFileSync(join(dist, lang, 'atm-bank/index.html'))));
-    const everything = await languageDownloads(dist, lang, { all: true });
-    expect(everything.length).toBeGreaterThan(first.length);
-  });
+  it.each(LANGS)(
+    '$lang: a first visit saves the essentials (home, search page, the "no data" pages) within the budget; the rest is on request',
+    async ({ lang }) => {
+      const index = readLanguageIndex(dist, lang);
+      expect(index.tiers.find((t) => t.tier === 'essentials')).toMatchObject({ auto: true });
+      expect(index.tiers.filter((t) => !t.auto).length).toBeGreaterThan(0);
+      const essentials = index.entries.filter((e) => e.tier === 'essentials').map((e) => e.url);
+      expect(essentials).toEqual(
+        expect.arrayContaining([
+          `${lang}/index.html`,
+          `${lang}/search/index.html`,
+          `${lang}/store/index.html`,
+          `${lang}/show-shopkeeper/index.html`,
+        ]),
+      );
+      expect(essentials).not.toContain(`${lang}/atm-bank/index.html`);
+      const first = await languageDownloads(dist, lang);
+      expect(first.reduce((sum, d) => sum + d.bytes, 0)).toBeLessThanOrEqual(50 * 1024);
+      const line = report.languages.find((l) => l.lang === lang)!;
+      expect(line.restBytes).toBeGreaterThan(0);
+      expect(line.autoPages).toBeLessThan(line.pages);
+      // The other files are listed in shards (fetched when the reader opens a page, or saves all), each pinned by its
+      // hash; together with the index they list every file of the language once.
+      const shardEntries = index.shards.flatMap((shard) => {
+        const body = readFileSync(join(dist, shard.url));
+        expect(shard.integrity).toBe(sri(body));
+        const entries = JSON.parse(body.toString('utf8')) as OfflineEntry[];
+        expect(entries.length).toBeLessThanOrEqual(SHARD_SIZE);
+        expect(entries[0]!.url).toBe(shard.first);
+        return entries;
+      });
+      expect(shardEntries.map((e) => e.url).sort()).toEqual(shardEntries.map((e) => e.url));
+      const all = [...index.entries, ...shardEntries].map((e) => e.url).sort();
+      expect(all).toEqual(
+        readLanguageIndex(DIST, lang)
+          .entries.map((e) => e.url)
+          .sort(),
+      );
+      expect(shardEntries.find((e) => e.url === `${lang}/atm-bank/index.html`)?.integrity).toBe(
+        sri(readFileSync(join(dist, lang, 'atm-bank/index.html'))),
+      );
+      const everything = await languageDownloads(dist, lang, { all: true });
+      expect(everything.length).toBeGreaterThan(first.length);
+    },
+  );
 });

@@ -1,4 +1,12 @@
-import { mergeResults, orderPages, normalizeQuery, significantTerms, toPageHit, type PageHit, type ResultData } from '../../lib/search';
+import {
+  mergeResults,
+  orderPages,
+  normalizeQuery,
+  significantTerms,
+  toPageHit,
+  type PageHit,
+  type ResultData,
+} from '../../lib/search';
 
 /**
  * Pagefind's JS API (dist/pagefind/pagefind.js, written by the search-index integration after the build). It
@@ -49,7 +57,11 @@ const CANDIDATES = 24;
  * (the page that lists it as a keyword), then pages with every word of the query, then pages with some of its
  * words (see mergeResults), so a question in natural words still finds something.
  */
-export async function findPages(query: string, pages: number, sectionsPerPage: number): Promise<{ hits: PageHit[]; total: number }> {
+export async function findPages(
+  query: string,
+  pages: number,
+  sectionsPerPage: number,
+): Promise<{ hits: PageHit[]; total: number }> {
   const q = normalizeQuery(query);
   if (!q) return { hits: [], total: 0 };
   const pagefind = await loadEngine();
@@ -58,8 +70,12 @@ export async function findPages(query: string, pages: number, sectionsPerPage: n
   const oneWord = terms.length === 1 && terms[0] === q.toLowerCase();
   const [whole, ...byTerm] = await Promise.all([q, ...(oneWord ? [] : terms)].map((t) => pagefind.search(t)));
   const results = new Map<string, Result>();
-  for (const found of [whole, ...byTerm]) for (const r of found?.results ?? []) if (!results.has(r.id)) results.set(r.id, r);
-  const order = mergeResults(whole?.results ?? [], byTerm.map((found) => found?.results ?? []));
+  for (const found of [whole, ...byTerm])
+    for (const r of found?.results ?? []) if (!results.has(r.id)) results.set(r.id, r);
+  const order = mergeResults(
+    whole?.results ?? [],
+    byTerm.map((found) => found?.results ?? []),
+  );
   const wholeIds = new Set((whole?.results ?? []).map((r) => r.id));
   const candidates = await Promise.all(
     order.slice(0, CANDIDATES).map(async (id) => ({ data: await results.get(id)!.data(), whole: wholeIds.has(id) })),
