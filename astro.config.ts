@@ -2,16 +2,16 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { explicitIds } from './src/lib/markdown/explicit-ids';
-import { guideLinks } from './src/lib/markdown/guide-links';
-import { anchorParity } from './src/integrations/anchor-parity';
-import { anchorHistory } from './src/integrations/anchor-history';
-import { linkCheck } from './src/integrations/link-check';
-import { alternatesOfUrl } from './src/lib/alternates';
-import { searchIndex } from './src/integrations/search-index';
-import { serviceWorker } from './src/integrations/service-worker';
-import { security } from './src/integrations/security';
-import { contentScan } from './src/integrations/content-scan';
+import { explicitIds } from './src/features/anchors/build/explicit-ids';
+import { guideLinks } from './src/features/links/build/guide-links';
+import { anchorParity } from './src/features/anchors/build/anchor-parity';
+import { anchorHistory } from './src/features/anchors/build/anchor-history';
+import { linkCheck } from './src/features/links/build/link-check';
+import { alternatesOfUrl } from './src/core/alternates';
+import { searchIndex } from './src/features/search/build/pagefind';
+import { serviceWorker } from './src/features/offline/build/service-worker';
+import { security } from './src/features/security/build/security';
+import { contentScan } from './src/features/links/build/content-scan';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';

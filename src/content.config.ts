@@ -1,10 +1,10 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { CONFIDENCE } from './lib/confidence';
-import { FACT_KINDS } from './lib/facts';
-import { isAllowedExternalUrl } from './lib/external-links';
-import { KEYWORD_ANCHOR, KEYWORD_PATTERN, repeatedKeywords } from './lib/search-index';
+import { CONFIDENCE } from './features/facts/confidence';
+import { FACT_KINDS } from './features/facts/facts';
+import { isAllowedExternalUrl } from './core/external-links';
+import { KEYWORD_ANCHOR, KEYWORD_PATTERN, repeatedKeywords } from './features/search/search-index';
 
 /**
  * The content contract. Astro validates every entry against these schemas and fails the build naming the file

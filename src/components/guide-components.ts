@@ -1,14 +1,14 @@
 import Checklist from './Checklist.astro';
-import Fact from './Fact.astro';
+import Fact from '../features/facts/Fact.astro';
 import GuideLink from './GuideLink.astro';
-import OperatorTable from './OperatorTable.astro';
+import OperatorTable from '../features/facts/OperatorTable.astro';
 import Steps from './Steps.astro';
 import Tip from './Tip.astro';
 import Warning from './Warning.astro';
-import { GUIDE_COMPONENTS } from '../lib/markdown/components';
-import { mergeCited, type CitedData } from '../lib/cited-data';
-import { citedByOperatorTable } from '../lib/operator-table';
-import { loadOperatorBlocks } from './operator-table-data';
+import { GUIDE_COMPONENTS } from './guide-rules';
+import { mergeCited, type CitedData } from '../features/facts/cited-data';
+import { citedByOperatorTable } from '../features/facts/operator-table';
+import { loadOperatorBlocks } from '../features/facts/build/operator-table-data';
 
 /** The components guides use without importing them. Must match the build-time rules in GUIDE_COMPONENTS. */
 export const guideComponents = { Checklist, Fact, GuideLink, OperatorTable, Steps, Tip, Warning };

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { parseGuideId } from '../lib/guides';
-import type { Locale } from '../lib/locales';
+import { parseGuideId } from '../core/guides';
+import type { Locale } from '../core/locales';
 
 export interface GuideSummary {
   locale: Locale;

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import en from './en.json';
 import zh from './zh.json';
-import { describeKeyProblems } from '../lib/key-parity';
-import type { Locale } from '../lib/locales';
+import { describeKeyProblems } from './key-parity';
+import type { Locale } from '../core/locales';
 
 /** English is the schema: its keys type every lookup. */
 export type UiKey = keyof typeof en;

@@ -15,7 +15,7 @@ import {
   readLanguageIndex,
   readManifest,
   type Download,
-} from '../../src/integrations/precache-report.ts';
+} from '../../src/features/offline/build/precache-report.ts';
 import { firstViewRequests, guideSlugs } from '../unit/helpers/site.ts';
 
 const sum = (downloads: Download[]) => downloads.reduce((s, d) => s + d.bytes, 0);

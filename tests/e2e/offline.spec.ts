@@ -560,7 +560,7 @@ test.describe('a new deploy', () => {
           json['footer.independent'] = `${json['footer.independent']} ${MARKER}`;
           strings.write(JSON.stringify(json, null, 2));
         }
-        const script = file('src/scripts/locale-links.ts');
+        const script = file('src/components/client/locale-links.ts');
         script.write(`${script.read()}\ndocument.documentElement.dataset['build'] = 'B';\n`);
       },
       { keep: true },

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { SHARE_IMAGE } from '../../src/lib/share.ts';
+import { SHARE_IMAGE } from '../../src/core/share.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'public', SHARE_IMAGE.path.replace(/^\//, ''));

@@ -10,7 +10,7 @@ import {
   parseAnchorAliases,
   parseShippedAnchors,
   recordShipped,
-} from '../../src/lib/anchor-history';
+} from '../../src/features/anchors/anchor-history';
 import { buildWith } from './helpers/fixture-build';
 import { serveStatic } from './helpers/static-server';
 import { builtPages, readBuilt, ROOT } from './helpers/site';

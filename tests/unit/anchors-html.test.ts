@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareAnchors, describeAnchorMismatch, duplicates, isAnchorId } from '../../src/lib/anchors';
-import { linkHrefs, mainIds } from '../../src/lib/html';
+import { compareAnchors, describeAnchorMismatch, duplicates, isAnchorId } from '../../src/core/anchors';
+import { linkHrefs, mainIds } from '../../src/core/html';
 
 describe('anchor ids', () => {
   it('accepts lower-case ASCII words joined by hyphens only', () => {

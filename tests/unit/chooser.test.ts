@@ -8,9 +8,9 @@ import {
   rankMethods,
   readChooser,
   type SiteMap,
-} from '../../src/lib/chooser';
-import { comparisonStringKeys, parseComparison, readComparison } from '../../src/lib/comparison';
-import { factMarkerProblems, factsInText, splitFactText } from '../../src/lib/fact-text';
+} from '../../src/features/chooser/chooser';
+import { comparisonStringKeys, parseComparison, readComparison } from '../../src/features/chooser/comparison';
+import { factMarkerProblems, factsInText, splitFactText } from '../../src/features/facts/fact-text';
 import { ROOT } from './helpers/site';
 
 const METHODS = ['store', 'convenience-shop', 'online', 'atm-bank', 'esim-app', 'third-party', 'wechat-alipay'];

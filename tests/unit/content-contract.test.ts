@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareAnchors, isAnchorId } from '../../src/lib/anchors';
-import { linkHrefs, mainContent, mainIds } from '../../src/lib/html';
+import { compareAnchors, isAnchorId } from '../../src/core/anchors';
+import { linkHrefs, mainContent, mainIds } from '../../src/core/html';
 import { builtPages, guideSlugs, readBuilt, ROOT } from './helpers/site';
 
 const slugs = guideSlugs('en');
@@ -120,7 +120,7 @@ describe('every method page, in both languages', () => {
   });
 
   it.each(methods)('%s: the required sections come in order, in both languages', async (slug) => {
-    const { sectionProblems } = await import('../../src/lib/sections');
+    const { sectionProblems } = await import('../../src/core/sections');
     for (const locale of ['zh', 'en']) {
       const html = readBuilt(`/${locale}/${slug}/`);
       expect(html, `/${locale}/${slug}/`).toMatch(/<article class="guide" data-kind="method"[ >]/);

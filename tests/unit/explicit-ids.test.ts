@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mdxToJs } from 'satteri';
-import { explicitIds } from '../../src/lib/markdown/explicit-ids';
+import { explicitIds } from '../../src/features/anchors/build/explicit-ids';
 
 const FILE = new URL('file:///content/guides/en/example.mdx');
 const compile = (source: string) => mdxToJs(source, { hastPlugins: [explicitIds()], fileURL: FILE }).code;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, mainContent } from '../../src/lib/html';
-import { dialHref } from '../../src/lib/facts';
+import { decodeEntities, mainContent } from '../../src/core/html';
+import { dialHref } from '../../src/features/facts/facts';
 import { readBuilt } from './helpers/site';
 
 /** Every rendered <Fact> of a page: its id and its markup. Facts never nest, so the first closing span after

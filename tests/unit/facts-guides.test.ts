@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, isoDay } from '../../src/lib/dates';
-import { isAllowedExternalUrl } from '../../src/lib/external-links';
-import { dialHref, factIdsIn, formatFactValue, isDialable, mergeSourceIds } from '../../src/lib/facts';
-import { assertTranslated, missingTranslations, parseGuideId } from '../../src/lib/guides';
+import { formatDate, isoDay } from '../../src/core/dates';
+import { isAllowedExternalUrl } from '../../src/core/external-links';
+import { dialHref, factIdsIn, formatFactValue, isDialable, mergeSourceIds } from '../../src/features/facts/facts';
+import { assertTranslated, missingTranslations, parseGuideId } from '../../src/core/guides';
 
 describe('facts as the reader sees them', () => {
   it('dial links encode # as %23 so the whole USSD code reaches the dialler', () => {
@@ -81,13 +81,13 @@ describe('external link allow-list', () => {
 
 describe('method page sections', () => {
   it('accepts the required sections in order, with other sections between them', async () => {
-    const { sectionProblems, METHOD_SECTIONS } = await import('../../src/lib/sections');
+    const { sectionProblems, METHOD_SECTIONS } = await import('../../src/core/sections');
     expect(sectionProblems([...METHOD_SECTIONS])).toEqual([]);
     expect(sectionProblems(['who-it-suits', 'extra', ...METHOD_SECTIONS.slice(1)])).toEqual([]);
   });
 
   it('names missing sections and wrong order', async () => {
-    const { sectionProblems, METHOD_SECTIONS } = await import('../../src/lib/sections');
+    const { sectionProblems, METHOD_SECTIONS } = await import('../../src/core/sections');
     expect(sectionProblems(METHOD_SECTIONS.filter((s) => s !== 'if-it-fails'))).toEqual([
       'missing sections: #if-it-fails',
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities } from '../../src/lib/html';
+import { decodeEntities } from '../../src/core/html';
 import { builtPages, readBuilt } from './helpers/site';
 
 /**

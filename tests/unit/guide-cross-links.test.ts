@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkHrefs, mainContent } from '../../src/lib/html';
+import { linkHrefs, mainContent } from '../../src/core/html';
 import { guideSlugs, readBuilt } from './helpers/site';
 
 // Cross-links between guides, as built: every guide sends the reader on ("if this doesn't work, try …"), every

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mdxToJs } from 'satteri';
-import { externalLinkProblem, isAllowedExternalUrl } from '../../src/lib/external-links';
-import { guideLinks } from '../../src/lib/markdown/guide-links';
+import { externalLinkProblem, isAllowedExternalUrl } from '../../src/core/external-links';
+import { guideLinks } from '../../src/features/links/build/guide-links';
 
 const FILE = new URL('file:///content/guides/en/example.mdx');
 const compile = (source: string) => mdxToJs(source, { hastPlugins: [guideLinks()], fileURL: FILE }).code;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { decodeEntities, linkHrefs, mainContent } from '../../src/lib/html';
+import { decodeEntities, linkHrefs, mainContent } from '../../src/core/html';
 import { DIST, guideSlugs, readBuilt, ROOT } from './helpers/site';
 
 // The home pages as built: the data-gone box, the chooser without JavaScript and the comparison of the ways.

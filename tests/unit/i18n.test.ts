@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import { useTranslations } from '../../src/i18n';
-import { describeKeyProblems, emptyValues, missingKeys } from '../../src/lib/key-parity';
+import { describeKeyProblems, emptyValues, missingKeys } from '../../src/i18n/key-parity';
 
 describe('UI strings', () => {
   it('every key exists in both languages, with a value', () => {

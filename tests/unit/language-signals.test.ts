@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alternatesOfUrl, languageAlternates } from '../../src/lib/alternates';
-import { decodeEntities } from '../../src/lib/html';
-import { SHARE_IMAGE } from '../../src/lib/share';
+import { alternatesOfUrl, languageAlternates } from '../../src/core/alternates';
+import { decodeEntities } from '../../src/core/html';
+import { SHARE_IMAGE } from '../../src/core/share';
 import { builtPages, DIST, readBuilt, ROOT } from './helpers/site';
 
 /** The origin the site was built for: the canonical of `/` names it. */

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allIds, anchorTargets, linkTargets } from '../../src/lib/html';
-import { findBrokenLinks, fileOfPath, pagePathOf, type PageLinks } from '../../src/lib/link-check';
+import { allIds, anchorTargets, linkTargets } from '../../src/core/html';
+import { findBrokenLinks, fileOfPath, pagePathOf, type PageLinks } from '../../src/features/links/link-check';
 import { builtPages, DIST, readBuilt } from './helpers/site';
 
 const SITE = 'https://example.test';

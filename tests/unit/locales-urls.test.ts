@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLocale, htmlLang, isLocale, otherLocales } from '../../src/lib/locales';
-import { localeOfUrl, localizedPath, splitLocalePath, switchLocale } from '../../src/lib/urls';
+import { chooseLocale, htmlLang, isLocale, otherLocales } from '../../src/core/locales';
+import { localeOfUrl, localizedPath, splitLocalePath, switchLocale } from '../../src/core/urls';
 
 describe('choosing a language for the / chooser', () => {
   it('an explicit earlier choice wins over the browser', () => {

@@ -14,8 +14,8 @@ import {
   planTiers,
   stateCacheName,
   unpackText,
-} from '../../src/lib/offline';
-import { ICONS, APPLE_TOUCH_ICON, manifestPath, THEME, webManifest } from '../../src/lib/web-manifest';
+} from '../../src/features/offline/offline';
+import { ICONS, APPLE_TOUCH_ICON, manifestPath, THEME, webManifest } from '../../src/features/offline/web-manifest';
 import { guideSlugs, readBuilt, ROOT } from './helpers/site';
 
 describe('the offline page for a page that is not saved', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { componentsIn, mergeCited } from '../../src/lib/cited-data';
+import { componentsIn, mergeCited } from '../../src/features/facts/cited-data';
 import {
   citedByOperatorTable,
   displayHost,
@@ -11,7 +11,7 @@ import {
   operatorBlocks,
   sortByFileOrder,
   type OperatorData,
-} from '../../src/lib/operator-table';
+} from '../../src/features/facts/operator-table';
 import { buildWith } from './helpers/fixture-build';
 import { ROOT } from './helpers/site';
 

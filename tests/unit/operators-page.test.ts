@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { decodeEntities, mainContent } from '../../src/lib/html';
+import { decodeEntities, mainContent } from '../../src/core/html';
 import { readBuilt, ROOT } from './helpers/site';
 
 // The operators page, as built: the OperatorTable must show the data of content/data, identically in both

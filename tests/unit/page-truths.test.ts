@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_HOSTS } from '../../src/lib/external-links';
-import { decodeEntities, mainContent } from '../../src/lib/html';
+import { ALLOWED_HOSTS } from '../../src/core/external-links';
+import { decodeEntities, mainContent } from '../../src/core/html';
 import { readBuilt } from './helpers/site';
 
 // Page-specific truth checks for third-party, wechat-alipay, sim-types, tips and operators (FACTS.md): what each

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asciiDigits, groupThousands } from '../../src/lib/digits';
-import { formatPkMobile, parsePkMobile } from '../../src/lib/pk-mobile';
+import { asciiDigits, groupThousands } from '../../src/features/shopkeeper/digits';
+import { formatPkMobile, parsePkMobile } from '../../src/features/shopkeeper/pk-mobile';
 
 describe('reading a Pakistani mobile number', () => {
   it.each([

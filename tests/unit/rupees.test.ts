@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRupees, MAX_RUPEES, MIN_RUPEES, parseRupees } from '../../src/lib/rupees';
+import { formatRupees, MAX_RUPEES, MIN_RUPEES, parseRupees } from '../../src/features/shopkeeper/rupees';
 
 describe('reading an amount in rupees', () => {
   it.each([

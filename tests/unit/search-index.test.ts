@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mainContent } from '../../src/lib/html';
+import { mainContent } from '../../src/core/html';
 import {
   describeIndexProblems,
   describeKeywordClashes,
@@ -14,8 +14,8 @@ import {
   SEARCH_BUNDLE_DIR,
   titleSteps,
   UNUSED_BUNDLE_FILES,
-} from '../../src/lib/search-index';
-import { parseKeyword, queryKey } from '../../src/lib/search';
+} from '../../src/features/search/search-index';
+import { parseKeyword, queryKey } from '../../src/features/search/search';
 import { buildWith } from './helpers/fixture-build';
 import { builtPages, DIST, guideSlugs, readBuilt } from './helpers/site';
 

@@ -19,7 +19,7 @@ import {
   type ResultData,
   type SearchMessages,
   type SubResult,
-} from '../../src/lib/search';
+} from '../../src/features/search/search';
 
 describe('queries', () => {
   it('are trimmed, with runs of whitespace collapsed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSP_META, inlineStyles, pageProblems, policyFor, styleHash, withPolicy } from '../../src/lib/csp';
+import { CSP_META, inlineStyles, pageProblems, policyFor, styleHash, withPolicy } from '../../src/features/security/build/csp';
 import { builtPages, readBuilt } from './helpers/site';
 
 const PAGE =

@@ -6,13 +6,13 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as pagefind from 'pagefind';
 import { generateURLVariations } from 'workbox-precaching/utils/generateURLVariations.js';
-import { generateServiceWorker } from '../../src/integrations/service-worker';
+import { generateServiceWorker } from '../../src/features/offline/build/service-worker';
 import {
   languageDownloads,
   readLanguageIndex,
   readManifest,
   type OfflineReport,
-} from '../../src/integrations/precache-report';
+} from '../../src/features/offline/build/precache-report';
 import {
   HASHED_URL,
   LANGUAGE_COPY_BUDGET_BYTES,
@@ -26,7 +26,7 @@ import {
   type OfflineEntry,
   type Pack,
   type SwManifestItem,
-} from '../../src/lib/offline';
+} from '../../src/features/offline/offline';
 import { DIST, ROOT } from './helpers/site';
 
 const LANGS = [

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardLines, cardsFor, cardText, fillSegments, splitTemplate } from '../../src/lib/shopkeeper-card';
-import { errorKey, readRequest } from '../../src/lib/shopkeeper-request';
-import { parsePhrases, PHRASES_FILE } from '../../src/lib/shopkeeper-phrases';
+import { cardLines, cardsFor, cardText, fillSegments, splitTemplate } from '../../src/features/shopkeeper/shopkeeper-card';
+import { errorKey, readRequest } from '../../src/features/shopkeeper/shopkeeper-request';
+import { parsePhrases, PHRASES_FILE } from '../../src/features/shopkeeper/shopkeeper-phrases';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import { ROOT } from './helpers/site';

@@ -2,8 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import ShopkeeperCard from '../../src/components/ShopkeeperCard.astro';
-import { mainContent, mainIds } from '../../src/lib/html';
+import ShopkeeperCard from '../../src/features/shopkeeper/ShopkeeperCard.astro';
+import { mainContent, mainIds } from '../../src/core/html';
 import { DIST, readBuilt } from './helpers/site';
 
 const blanks = { number: 'blank for the number', amount: 'blank for the amount', lang: 'en' };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { parsePhrases, PHRASE_IDS, PHRASES_FILE, phraseProblems } from '../../src/lib/shopkeeper-phrases';
+import { parsePhrases, PHRASE_IDS, PHRASES_FILE, phraseProblems } from '../../src/features/shopkeeper/shopkeeper-phrases';
 import { ROOT } from './helpers/site';
 
 const source = readFileSync(join(ROOT, PHRASES_FILE), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentTitle, MAX_TITLE_LENGTH } from '../../src/lib/titles';
+import { documentTitle, MAX_TITLE_LENGTH } from '../../src/core/titles';
 
 describe('document titles (src/lib/titles.ts)', () => {
   it('append the site name when the whole fits, never on the home page', () => {

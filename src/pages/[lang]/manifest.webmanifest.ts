@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { useTranslations } from '../../i18n';
-import { LOCALES, type Locale } from '../../lib/locales';
-import { webManifest } from '../../lib/web-manifest';
+import { LOCALES, type Locale } from '../../core/locales';
+import { webManifest } from '../../features/offline/web-manifest';
 
 /** /zh/manifest.webmanifest and /en/manifest.webmanifest: the installable app, named in its language. */
 export function getStaticPaths() {
