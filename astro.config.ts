@@ -4,14 +4,9 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { explicitIds } from './src/features/anchors/build/explicit-ids';
 import { guideLinks } from './src/features/links/build/guide-links';
-import { anchorParity } from './src/features/anchors/build/anchor-parity';
-import { anchorHistory } from './src/features/anchors/build/anchor-history';
-import { linkCheck } from './src/features/links/build/link-check';
 import { alternatesOfUrl } from './src/core/alternates';
-import { searchIndex } from './src/features/search/build/pagefind';
-import { serviceWorker } from './src/features/offline/build/service-worker';
-import { security } from './src/features/security/build/security';
-import { contentScan } from './src/features/links/build/content-scan';
+import { postBuild } from './src/build/pipeline';
+import { SITE_PIPELINE } from './src/build/steps';
 
 /** The public origin, for canonical URLs, alternates and the sitemap. Set SITE_URL when deploying. */
 const site = process.env['SITE_URL'] ?? 'http://127.0.0.1:4321';
@@ -29,8 +24,6 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [explicitIds(), guideLinks()] }),
   },
   integrations: [
-    // First: no messenger or promotional link anywhere in content/ or the UI strings (src/lib/content-scan.ts).
-    contentScan(),
     mdx(),
     // Every URL with its language alternates and x-default (→ `/`), from the same source as the <head> links.
     sitemap({
@@ -42,17 +35,9 @@ export default defineConfig({
         links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })),
       }),
     }),
-    anchorParity(),
-    // Each page's Content-Security-Policy, and a build error for whatever it would block (src/lib/csp.ts). Before
-    // the search index and the service worker, so they index and precache the final pages.
-    security(),
-    // After the pages are written: pages → search index → service worker (DESIGN.md). Keep this before it.
-    searchIndex(),
-    anchorHistory(),
-    // After the search index: it precaches the final dist/, including the index (DESIGN.md's build order).
-    serviceWorker(),
-    // Last: checks every link of the finished dist/, including files that integrations before it add.
-    linkCheck(),
+    // Before the build, the checks of the sources; after it, one pass over dist/: the Content-Security-Policy, the
+    // search index and the service worker, then the checks of the finished site (src/build/steps.ts).
+    postBuild(SITE_PIPELINE),
   ],
   vite: {
     // Never inline a script into the page: scripts stay files, cached once and allowed by a Content-Security-Policy

@@ -6,5 +6,7 @@ export default getViteConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 120_000,
+    // Hooks build or index real sites too (a worker over a copy of dist/): as long as a test may take.
+    hookTimeout: 120_000,
   },
 });

@@ -17,7 +17,7 @@ const implemented = Object.keys(guideComponents).sort().join(', ');
 const declared = Object.keys(GUIDE_COMPONENTS).sort().join(', ');
 if (implemented !== declared) {
   throw new Error(
-    `src/components/guide-components.ts provides ${implemented} but src/lib/markdown/components.ts declares ${declared}`,
+    `src/components/guide-components.ts provides ${implemented} but src/components/guide-rules.ts declares ${declared}`,
   );
 }
 
@@ -29,7 +29,7 @@ const CITES: Partial<Record<keyof typeof guideComponents, () => Promise<CitedDat
   OperatorTable: async () => citedByOperatorTable(await loadOperatorBlocks()),
 };
 
-/** What the data-rendering components among `names` cite (see src/lib/cited-data.ts). */
+/** What the data-rendering components among `names` cite (see src/features/facts/cited-data.ts). */
 export async function citedByComponents(names: readonly string[]): Promise<CitedData> {
   const parts = await Promise.all(names.flatMap((name) => CITES[name as keyof typeof guideComponents]?.() ?? []));
   return mergeCited(parts);

@@ -48,7 +48,7 @@ export function externalLinkProblem(href: string): string | undefined {
   const host = url.hostname.toLowerCase();
   if (FORBIDDEN.test(host)) return 'is a messenger channel or invite link, which the site never links to';
   if (!HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`))) {
-    return `goes to ${host}, which is not on the allow-list in src/lib/external-links.ts`;
+    return `goes to ${host}, which is not on the allow-list in src/core/external-links.ts`;
   }
   const tracking = [...url.searchParams.keys()].filter((key) => TRACKING.test(key));
   if (tracking.length) return `carries ad or affiliate parameters (${tracking.join(', ')}); link to the page itself`;

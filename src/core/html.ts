@@ -1,46 +1,103 @@
+import { decodeHTML } from 'entities';
+import { parseDocument } from 'htmlparser2';
+import type { AnyNode, Document, Element } from 'domhandler';
+
 /**
- * Small readers for our own built HTML (Astro writes attributes with double quotes). Used by build checks and
- * tests; not a general HTML parser.
+ * Readers for our own built HTML, on a real parser's tree (htmlparser2), never on regular expressions: used by the
+ * post-build steps (which parse each page once and pass the tree around) and by tests (which may pass the HTML).
+ * Nodes keep their positions in the source, so a step can cut or insert text without re-serialising the page.
  */
+export type HtmlDocument = Document;
+export type HtmlElement = Element;
+
+/** Parse a page; every node knows where it starts and ends in `html`. */
+export function parseHtml(html: string): HtmlDocument {
+  return parseDocument(html, { withStartIndices: true, withEndIndices: true });
+}
+
+const asDocument = (html: string | HtmlDocument) => (typeof html === 'string' ? parseHtml(html) : html);
+
+const isElement = (node: AnyNode): node is Element =>
+  node.type === 'tag' || node.type === 'script' || node.type === 'style';
+
+/** Every element under `root`, in document order. */
+export function elements(root: HtmlDocument | HtmlElement): HtmlElement[] {
+  const found: HtmlElement[] = [];
+  const walk = (nodes: readonly AnyNode[]) => {
+    for (const node of nodes) {
+      if (!isElement(node)) continue;
+      found.push(node);
+      walk(node.children);
+    }
+  };
+  walk(root.children);
+  return found;
+}
+
+/** The first element named `name`, if any. */
+export function firstElement(root: HtmlDocument | HtmlElement, name: string): HtmlElement | undefined {
+  return elements(root).find((el) => el.name === name);
+}
+
+/** The source text of a node's children, exactly as written (`''` when it has none). */
+export function innerSource(html: string, element: HtmlElement): string {
+  const first = element.children[0];
+  const last = element.children[element.children.length - 1];
+  if (!first || !last || first.startIndex === null || last.endIndex === null) return '';
+  return html.slice(first.startIndex, last.endIndex + 1);
+}
+
+/** Where each `<style>` element's text starts and ends in the page's source (end exclusive), in order. */
+export function styleRanges(html: string | HtmlDocument): [number, number][] {
+  return elements(asDocument(html)).flatMap((el) => {
+    const first = el.children[0];
+    const last = el.children[el.children.length - 1];
+    if (el.name !== 'style' || !first || !last || first.startIndex === null || last.endIndex === null) return [];
+    return [[first.startIndex, last.endIndex + 1] as [number, number]];
+  });
+}
 
 /** The markup inside `<main …>…</main>`, or '' when there is none. */
 export function mainContent(html: string): string {
-  const match = /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(html);
-  return match?.[1] ?? '';
+  const main = firstElement(parseHtml(html), 'main');
+  return main ? innerSource(html, main) : '';
 }
+
+const idsOf = (list: readonly HtmlElement[]) =>
+  list.flatMap((el) => (el.attribs['id'] !== undefined ? [el.attribs['id']] : []));
 
 /** Every `id` inside `<main>`, in document order. */
-export function mainIds(html: string): string[] {
-  return [...mainContent(html).matchAll(/<[a-z][a-z0-9-]*\b[^>]*?\sid="([^"]+)"/gi)].map((m) => m[1] ?? '');
-}
-
-/** Every `href` of an `<a>` in the document, in order. */
-export function linkHrefs(html: string): string[] {
-  return [...html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/gi)].map((m) => decodeEntities(m[1] ?? ''));
-}
-
-export function decodeEntities(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+export function mainIds(html: string | HtmlDocument): string[] {
+  const main = firstElement(asDocument(html), 'main');
+  return main ? idsOf(elements(main)) : [];
 }
 
 /** Every `id` in the document (a link's #fragment may point anywhere, e.g. the skip link to `#main`). */
-export function allIds(html: string): string[] {
-  return [...html.matchAll(/<[a-z][a-z0-9-]*\b[^>]*?\sid="([^"]+)"/gi)].map((m) => decodeEntities(m[1] ?? ''));
+export function allIds(html: string | HtmlDocument): string[] {
+  return idsOf(elements(asDocument(html)));
+}
+
+/** Every `href` of an `<a>` in the document (or under an element), in order. */
+export function linkHrefs(html: string | HtmlDocument | HtmlElement): string[] {
+  return elements(typeof html === 'string' ? parseHtml(html) : html).flatMap((el) =>
+    el.name === 'a' && el.attribs['href'] !== undefined ? [el.attribs['href']] : [],
+  );
+}
+
+export function decodeEntities(text: string): string {
+  return decodeHTML(text);
 }
 
 /**
  * The ids people share: headings (`h2`–`h6`) and steps (`li id="step-…"`) inside `<main>`, in order. Other ids
  * (sources, landmarks) may come and go; these are the public contract.
  */
-export function anchorTargets(html: string): string[] {
-  return [...mainContent(html).matchAll(/<(h[2-6]|li)\b[^>]*?\sid="([^"]+)"/gi)]
-    .filter((m) => m[1]?.toLowerCase() !== 'li' || m[2]?.startsWith('step-'))
-    .map((m) => m[2] ?? '');
+export function anchorTargets(html: string | HtmlDocument): string[] {
+  const main = firstElement(asDocument(html), 'main');
+  if (!main) return [];
+  return elements(main)
+    .filter((el) => /^h[2-6]$/.test(el.name) || (el.name === 'li' && el.attribs['id']?.startsWith('step-')))
+    .flatMap((el) => (el.attribs['id'] !== undefined ? [el.attribs['id']] : []));
 }
 
 export interface LinkTarget {
@@ -51,19 +108,27 @@ export interface LinkTarget {
   hreflang?: string;
 }
 
+const LINKING = new Set(['a', 'link', 'script', 'img', 'source', 'iframe']);
+
 /** Every URL the document points at: links, stylesheets, scripts, images and the share card's og:image / og:url. */
-export function linkTargets(html: string): LinkTarget[] {
+export function linkTargets(html: string | HtmlDocument): LinkTarget[] {
+  const all = elements(asDocument(html));
   const targets: LinkTarget[] = [];
-  for (const m of html.matchAll(/<(a|link|script|img|source|iframe)\b([^>]*)>/gi)) {
-    const tag = (m[1] ?? '').toLowerCase();
-    const attributes = m[2] ?? '';
-    const url = /\s(?:href|src)="([^"]*)"/i.exec(attributes)?.[1];
+  for (const el of all.filter((e) => LINKING.has(e.name))) {
+    const url = el.attribs['href'] ?? el.attribs['src'];
     if (url === undefined) continue;
-    const hreflang = /\shreflang="([^"]*)"/i.exec(attributes)?.[1];
-    targets.push({ tag, url: decodeEntities(url), ...(hreflang !== undefined && { hreflang }) });
+    const hreflang = el.attribs['hreflang'];
+    targets.push({ tag: el.name, url, ...(hreflang !== undefined && { hreflang }) });
   }
-  for (const m of html.matchAll(/<meta property="og:(?:image|url)" content="([^"]*)"/gi)) {
-    targets.push({ tag: 'meta', url: decodeEntities(m[1] ?? '') });
+  for (const el of all) {
+    const property = el.attribs['property'];
+    if (
+      el.name === 'meta' &&
+      (property === 'og:image' || property === 'og:url') &&
+      el.attribs['content'] !== undefined
+    ) {
+      targets.push({ tag: 'meta', url: el.attribs['content'] });
+    }
   }
   return targets;
 }

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlink
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchSection } from './index.ts';
+import { stripVTControlCharacters } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COPY = ['src', 'content', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json'];
@@ -184,7 +185,7 @@ function timed(
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
-  const log = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  const log = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
   const [, wall = '0', user = '0', sys = '0'] = /BENCH-TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(log) ?? [];
   return { status: run.status, wall: Number(wall), cpu: Number(user) + Number(sys), log };
 }

@@ -128,7 +128,7 @@ async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
   }
 
   // Bytes of the first search: what was downloaded after the focus.
-  // (The header's loader is part of the site's one script, src/scripts/site.ts, which every page view loads.)
+  // (The header's loader is part of the site's one script, src/components/client/site.ts, which every page view loads.)
   const files = [...new Set(downloads)];
   print(`${locale}: the first search downloads (sizes from dist/; brotli at quality 11, as a server would send them):`);
   let pagefindRaw = 0;

@@ -5,7 +5,7 @@ import { locales, pagesToCheck } from './site-pages';
  * Privacy and security gates on the built site, in Chromium with JavaScript and the service worker on:
  *  - no page ever makes a request to another origin (the page, its scripts, Pagefind's worker, the service
  *    worker's precache: every request of the browser context);
- *  - the Content-Security-Policy (src/lib/csp.ts) blocks nothing the site does: visiting every page and using
+ *  - the Content-Security-Policy (src/features/security/build/csp.ts) blocks nothing the site does: visiting every page and using
  *    search, the copy buttons, the shopkeeper card and the offline notice raises no `securitypolicyviolation`;
  *  - hostile search input runs nothing, and would be blocked by the policy if it tried.
  */

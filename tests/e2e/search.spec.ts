@@ -269,7 +269,7 @@ test.describe('the header search box', () => {
     await page.goto('/en/search/?q=receipt');
     await expect(page.locator('.search-page .search-status')).toHaveAttribute('data-query', 'receipt');
     // Everything loaded for search after the page view. (The header's loader is a few lines of the site's one
-    // script, src/scripts/site.ts, which every page loads anyway.)
+    // script, src/components/client/site.ts, which every page loads anyway.)
     const search = [...scripts].filter((p) => !pageScripts.has(p));
     expect(search.some((p) => p.includes('search-ui'))).toBe(true);
     const bytes = search.map((p) => brotliCompressSync(readFileSync(join('dist', p))).length);

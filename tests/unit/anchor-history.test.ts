@@ -7,15 +7,15 @@ import {
   aliasTarget,
   anchorHistoryProblems,
   builtAnchorIds,
-  parseAnchorAliases,
   parseShippedAnchors,
   recordShipped,
 } from '../../src/features/anchors/anchor-history';
+import { aliasesSchema } from '../../src/features/anchors/schema';
 import { buildWith } from './helpers/fixture-build';
 import { serveStatic } from './helpers/static-server';
 import { builtPages, readBuilt, ROOT } from './helpers/site';
 
-describe('shipped anchor ids and their aliases (src/lib/anchor-history.ts)', () => {
+describe('shipped anchor ids and their aliases (src/features/anchors/anchor-history.ts)', () => {
   const built = { store: ['steps', 'step-pay', 'step-keep'], '': ['guides'] };
 
   it('are fine while every shipped id is still there', () => {
@@ -46,14 +46,20 @@ describe('shipped anchor ids and their aliases (src/lib/anchor-history.ts)', () 
     );
   });
 
-  it('validate the files, naming file, page and id', () => {
-    expect(parseAnchorAliases(null)).toEqual({});
-    expect(parseAnchorAliases({ store: { 'step-a': 'step-b' } })).toEqual({ store: { 'step-a': 'step-b' } });
-    expect(() => parseAnchorAliases({ Store: {} })).toThrow(/anchor-aliases\.yaml: "Store" is not a page slug/);
-    expect(() => parseAnchorAliases({ store: { 'step-a': 'Step B' } })).toThrow(
-      /anchor-aliases\.yaml: store\.step-a: the new id must be an anchor id/,
-    );
-    expect(() => parseAnchorAliases({ store: { 'step-a': 'step-a' } })).toThrow(/must lead to a different id/);
+  it('validate the files, naming page and id', () => {
+    // content/data/anchor-aliases.yaml is a content collection; these are the fields its schema names.
+    const problems = (data: unknown) =>
+      aliasesSchema.safeParse(data).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    expect(aliasesSchema.parse({})).toEqual({});
+    expect(aliasesSchema.parse({ store: { 'step-a': 'step-b' } })).toEqual({ store: { 'step-a': 'step-b' } });
+    expect(problems({ Store: {} })).toEqual([
+      `Store: "Store" is not a page slug (lower-case ASCII words joined by hyphens, '' for the home pages)`,
+    ]);
+    expect(problems({ store: { 'step-a': 'Step B' } })).toEqual(['store.step-a: the new id must be an anchor id']);
+    expect(problems({ store: { 'Step A': 'step-b' } })).toEqual([
+      'store.Step A: "Step A" is not an anchor id (lower-case ASCII words joined by hyphens)',
+    ]);
+    expect(problems({ store: { 'step-a': 'step-a' } })).toEqual(['store.step-a: an alias must lead to a different id']);
     expect(() => parseShippedAnchors({ store: ['ok', 'Not ok'] })).toThrow(
       /shipped-anchors\.json: "store" must list anchor ids/,
     );
@@ -101,10 +107,22 @@ describe('the committed anchor history', () => {
     const shipped = parseShippedAnchors(
       JSON.parse(readFileSync(join(ROOT, 'content/data/shipped-anchors.json'), 'utf8')),
     );
-    const aliases = parseAnchorAliases(parse(readFileSync(join(ROOT, 'content/data/anchor-aliases.yaml'), 'utf8')));
+    const aliases = aliasesSchema.parse(parse(readFileSync(join(ROOT, 'content/data/anchor-aliases.yaml'), 'utf8')));
     const built = builtAnchorIds(new Map(builtPages().map((page) => [page, readBuilt(page)])));
     expect(Object.keys(shipped)).toContain('store');
     expect(anchorHistoryProblems(built, shipped, aliases)).toEqual([]);
+  });
+
+  it('records every heading and step id of every page, so none can disappear unnoticed (npm run anchors:ship)', () => {
+    const shipped = parseShippedAnchors(
+      JSON.parse(readFileSync(join(ROOT, 'content/data/shipped-anchors.json'), 'utf8')),
+    );
+    const built = builtAnchorIds(new Map(builtPages().map((page) => [page, readBuilt(page)])));
+    const unrecorded = Object.entries(built).flatMap(([slug, ids]) =>
+      ids.filter((id) => !shipped[slug]?.includes(id)).map((id) => `/${slug ? `${slug}/` : ''}#${id}`),
+    );
+    expect(Object.keys(built)).toEqual(expect.arrayContaining(['', 'store', 'search', 'show-shopkeeper']));
+    expect(unrecorded, 'run `npm run anchors:ship` and commit content/data/shipped-anchors.json').toEqual([]);
   });
 });
 

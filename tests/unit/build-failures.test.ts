@@ -5,7 +5,7 @@ import { buildWith } from './helpers/fixture-build';
  * Bad content fails the build, loudly, naming the file and the problem. Each case here builds a copy of the real
  * site with one mistake (about 4 s each). Mistakes whose check is a plain function that the build calls are
  * proven more cheaply, as unit tests of that function, where it is the same code path the build runs (the
- * Markdown plugins in astro.config.ts, the content contract, the integrations). The whole set:
+ * Markdown plugins in astro.config.ts, the content contract, the post-build steps). The whole set:
  *
  * | mistake                                              | where it is proven                                                 |
  * | ---------------------------------------------------- | ------------------------------------------------------------------ |
@@ -25,13 +25,14 @@ import { buildWith } from './helpers/fixture-build';
  * | a source URL outside the allow-list                  | here: "a source outside the link allow-list…"                      |
  * | an external link in a guide body outside the list    | here: "an external link in a guide body…"; guide-links.test.ts     |
  * | a messenger / promotional link anywhere in content   | here: "a messenger link anywhere in content…"; content-scan.test.ts |
- * | an inline script, handler or style attribute; an     | tests/unit/security.test.ts (src/lib/csp.ts, run by the security   |
- * |   external link without rel="noopener noreferrer"   |   integration on every built page)                                 |
+ * | an inline script, handler or style attribute; an     | tests/unit/security.test.ts (src/features/security/build/csp.ts, run by the security   |
+ * |   external link without rel="noopener noreferrer"   |   build step on every built page)                                  |
  * | a shipped anchor id removed without an alias         | tests/unit/anchor-history.test.ts                                  |
  * | an operator fact without its UI label                | tests/unit/operator-table.test.ts                                  |
  * | a bad search keyword                                 | tests/unit/search-index.test.ts                                    |
  * | a home chooser link to a missing guide or anchor     | here: "a chooser link to a missing guide…"; chooser.test.ts         |
- * | a bad shopkeeper phrase                              | tests/unit/shopkeeper-phrases.test.ts                              |
+ * | a bad shopkeeper phrase                              | here: "a data file that breaks its schema…"; shopkeeper-phrases.test.ts |
+ * | a data file that is not valid YAML                   | here: "a data file that is not valid YAML…"                       |
  * | a fact typed into prose; a forbidden claim           | tests/unit/content-contract.test.ts, forbidden-claims.test.ts      |
  *                                                         (tests on the built pages, not build errors)
  */
@@ -245,5 +246,27 @@ describe('a content mistake fails the build, naming the file', () => {
     expect(result.output).toMatch(
       /questions\.network\.answers\.telenor\.links\[0\]: "#telenor-merger" is not a heading or step id of operators/,
     );
+  });
+
+  it('a data file that breaks its schema names the file and the field', () => {
+    const result = buildWith((file) => {
+      const phrases = file('content/data/shopkeeper-phrases.yaml');
+      phrases.write(
+        phrases.read().replace('براہ کرم اس نمبر پر {amount} کا لوڈ کر دیں۔', 'براہ کرم اس نمبر پر کا لوڈ کر دیں۔'),
+      );
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/content\/data\/shopkeeper-phrases\.yaml/);
+    expect(result.output).toMatch(/phrases\.request-load\.ur: must contain \{amount\} exactly once/);
+  });
+
+  it('a data file that is not valid YAML names the file and the line', () => {
+    const result = buildWith((file) => {
+      const chooser = file('content/data/chooser.yaml');
+      chooser.write(chooser.read().replace('\nquestions:\n', '\nquestions: [\n'));
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/content\/data\/chooser\.yaml/);
+    expect(result.output).toMatch(/chooser → not valid YAML: .* at line \d+, column \d+/);
   });
 });

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
   chooserProblems,
+  chooserSchema,
   chooserStringKeys,
-  parseChooser,
   rankMethods,
-  readChooser,
   type SiteMap,
 } from '../../src/features/chooser/chooser';
-import { comparisonStringKeys, parseComparison, readComparison } from '../../src/features/chooser/comparison';
-import { factMarkerProblems, factsInText, splitFactText } from '../../src/features/facts/fact-text';
+import { comparisonProblems, comparisonSchema, comparisonStringKeys } from '../../src/features/chooser/comparison';
+import { factMarkerProblems, factsInText, splitFactText } from '../../src/core/fact-text';
 import { ROOT } from './helpers/site';
 
 const METHODS = ['store', 'convenience-shop', 'online', 'atm-bank', 'esim-app', 'third-party', 'wechat-alipay'];
@@ -27,6 +27,16 @@ const site: SiteMap = {
   pages: new Set(['show-shopkeeper']),
 };
 
+/**
+ * What the build says about a data file's contents: each problem as `field: message` (Astro names the file and
+ * prints these fields when a collection entry does not match its schema).
+ */
+const problemsOf = (
+  schema: { safeParse(data: unknown): { error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  data: unknown,
+) => schema.safeParse(data).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+const parseChooser = (text: string) => chooserSchema.parse(parse(text));
+
 const minimal = (answers: string) => `
 no-data:
   - id: shop
@@ -39,7 +49,7 @@ ${answers}`;
 
 const everyMethod = METHODS.map((m) => `          - to: ${m}`).join('\n');
 
-describe('the chooser data (src/lib/chooser.ts)', () => {
+describe('the chooser data (src/features/chooser/chooser.ts)', () => {
   it('reads the real content/data/chooser.yaml without problems', () => {
     const chooser = parseChooser(readFileSync(join(ROOT, 'content/data/chooser.yaml'), 'utf8'));
     expect(chooser.noData.map((i) => i.id)).toContain('zong');
@@ -47,7 +57,7 @@ describe('the chooser data (src/lib/chooser.ts)', () => {
   });
 
   it('names the field of every shape mistake', () => {
-    const { problems } = readChooser({
+    const problems = problemsOf(chooserSchema, {
       'no-data': [{ id: 'Shop', links: [] }],
       questions: [
         {
@@ -61,12 +71,13 @@ describe('the chooser data (src/lib/chooser.ts)', () => {
     });
     expect(problems).toEqual(
       expect.arrayContaining([
-        'no-data[0].id: needs an id in lower-case ASCII words joined by hyphens, like "no-data"',
-        'questions.guides: the home page already uses the id "guides"; choose another',
-        'questions.guides.answers.a.links[0]: unknown field colour; a link has to, anchor and label',
-        "questions.guides.answers.a.links[0].anchor: write the id without '#', in lower-case ASCII",
-        'questions.guides.answers.a.recommend: needs a list of method slugs, like [store, convenience-shop]',
-        'questions.guides: the answer id "a" is used twice',
+        'no-data.0.id: needs an id in lower-case ASCII words joined by hyphens, like "shop"',
+        'no-data.0.links: needs a list of at least one link, like "- to: convenience-shop"',
+        'questions.0.id: the home page already uses the id "guides"; choose another',
+        'questions.0.answers.0.links.0: Unrecognized key: "colour"',
+        "questions.0.answers.0.links.0.anchor: write the id without '#', in lower-case ASCII",
+        'questions.0.answers.1.recommend: needs a list of method slugs, like [store, convenience-shop]',
+        'questions.0.answers.1.id: the id "a" is used twice',
       ]),
     );
   });
@@ -111,10 +122,13 @@ describe('the chooser data (src/lib/chooser.ts)', () => {
     ]);
   });
 
-  it('fails with the file name on broken YAML', () => {
-    expect(() => parseChooser('questions: [', 'content/data/chooser.yaml')).toThrow(
-      /^content\/data\/chooser\.yaml: not valid YAML/,
-    );
+  it('reports a file that is not a mapping of no-data and questions, and lists left empty', () => {
+    expect(problemsOf(chooserSchema, ['shop'])).toHaveLength(1);
+    expect(problemsOf(chooserSchema, { 'no-data': [], questions: [], colour: 'red' })).toEqual([
+      'no-data: needs a list of items, each with an id and links',
+      'questions: needs a list of questions, each with an id and answers',
+      ': Unrecognized key: "colour"',
+    ]);
   });
 });
 
@@ -162,42 +176,45 @@ describe('ranking the ways for the picked answers', () => {
   });
 });
 
-describe('the comparison data (src/lib/comparison.ts)', () => {
+describe('the comparison data (src/features/chooser/comparison.ts)', () => {
   it('reads the real content/data/comparison.yaml: one row per method guide', () => {
-    const rows = parseComparison(readFileSync(join(ROOT, 'content/data/comparison.yaml'), 'utf8'), METHODS);
+    const rows = comparisonSchema.parse(parse(readFileSync(join(ROOT, 'content/data/comparison.yaml'), 'utf8')));
     expect(rows.map((r) => r.method).sort()).toEqual([...METHODS].sort());
+    expect(comparisonProblems(rows, METHODS)).toEqual([]);
     expect(comparisonStringKeys(rows)).toContain('compare.no-data.works');
   });
 
   it('names the method and the column of every mistake, and the methods left out', () => {
-    const { problems } = readComparison(
-      [
-        {
-          method: 'store',
-          internet: 'no',
-          'no-data': 'works',
-          account: 'none',
-          esim: 'pakistani',
-          cost: 'load',
-          colour: 'red',
-        },
-        { method: 'stor', internet: 'none', 'no-data': 'works', account: 'none', esim: 'pakistani' },
-        { method: 'store', internet: 'none', 'no-data': 'works', account: 'none', esim: 'pakistani', cost: 'load' },
-      ],
-      ['store', 'online'],
-    );
-    expect(problems).toEqual([
-      'store: unknown column colour; columns are internet, no-data, account, esim, cost',
-      'store.internet: "no" is not allowed; write one of none, needed, travel-esim, helper',
+    const rows = [
+      {
+        method: 'store',
+        internet: 'no',
+        'no-data': 'works',
+        account: 'none',
+        esim: 'pakistani',
+        cost: 'load',
+        colour: 'red',
+      },
+      { method: 'stor', internet: 'none', 'no-data': 'works', account: 'none', esim: 'pakistani' },
+      { method: 'store', internet: 'none', 'no-data': 'works', account: 'none', esim: 'pakistani', cost: 'load' },
+    ];
+    // The file's shape (the content schema): each row's columns and values, each method once.
+    expect(problemsOf(comparisonSchema, rows).sort()).toEqual([
+      '0.internet: "no" is not allowed; write one of none, needed, travel-esim, helper',
+      '0: unknown column colour; columns are internet, no-data, account, esim, cost',
+      '1.cost: missing; write one of load, load-ask, load-bank, load-wallet, checkout, package, repay',
+      '2.method: store: listed more than once',
+    ]);
+    // Against the guides: no row for a page that is not a method, a row for every method.
+    const valid = comparisonSchema.parse([{ ...rows[1], cost: 'load' }, rows[2]]);
+    expect(comparisonProblems(valid, ['store', 'online'])).toEqual([
       'stor: "stor" is not a method guide; methods are store, online',
-      'stor.cost: missing; write one of load, load-ask, load-bank, load-wallet, checkout, package, repay',
-      'store: listed more than once',
       'missing a row for online: every method guide is compared',
     ]);
   });
 });
 
-describe('facts placed in UI strings (src/lib/fact-text.ts)', () => {
+describe('facts placed in UI strings (src/core/fact-text.ts)', () => {
   it('cuts a string into text and facts', () => {
     expect(splitFactText('Dial {fact:zong-request-balance}. Fee: {fact:zong-share-fee:dated}')).toEqual([
       'Dial ',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeFindings, scanContent } from '../../src/features/links/content-scan';
 
-describe('messenger and promotional links anywhere in content (src/lib/content-scan.ts)', () => {
+describe('messenger and promotional links anywhere in content (src/features/links/content-scan.ts)', () => {
   it('finds messenger channels and invite links, as links or plain text, with line and column', () => {
     const text = [
       '---',

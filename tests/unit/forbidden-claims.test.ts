@@ -3,7 +3,7 @@ import { decodeEntities } from '../../src/core/html';
 import { builtPages, readBuilt } from './helpers/site';
 
 /**
- * FACTS.md "Do not claim": things no page may say, in either language. Each rule is data: the pattern(s) that
+ * "Do not claim": things no page may say, in either language. Each rule is data: the pattern(s) that
  * make a claim, the context that makes the same words honest (a negation, the merger, a checked date), and
  * sentences it must catch and must let through, so every rule is shown to work before it checks the site.
  *
@@ -14,7 +14,7 @@ import { builtPages, readBuilt } from './helpers/site';
 interface Rule {
   /** Short name, shown when the rule fires. */
   id: string;
-  /** The item of FACTS.md's "Do not claim" list this enforces. */
+  /** The item of the "Do not claim" list this enforces. */
   claim: string;
   /** What one match is checked against: a sentence, a block (paragraph, list item, heading) or the whole page. */
   scope: 'sentence' | 'block' | 'page';
@@ -253,7 +253,7 @@ describe('forbidden-claim rules work on examples', () => {
   });
 });
 
-describe('no page claims what FACTS.md forbids', () => {
+describe('no page claims what the fact sheet forbids', () => {
   const pages = builtPages().filter((page) => page.endsWith('/') || page.endsWith('.html'));
 
   it('checks every built page, in both languages', () => {
@@ -266,6 +266,6 @@ describe('no page claims what FACTS.md forbids', () => {
     const found = RULES.flatMap((rule) =>
       violations(rule, blocks).map((unit) => `${rule.id} (${rule.claim}): "${unit}"`),
     );
-    expect(found, `${page} says what FACTS.md forbids`).toEqual([]);
+    expect(found, `${page} says what the fact sheet forbids`).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { guideLinks } from '../../src/features/links/build/guide-links';
 const FILE = new URL('file:///content/guides/en/example.mdx');
 const compile = (source: string) => mdxToJs(source, { hastPlugins: [guideLinks()], fileURL: FILE }).code;
 
-describe('external links (src/lib/external-links.ts)', () => {
+describe('external links (src/core/external-links.ts)', () => {
   it('allows listed hosts and their subdomains, over http(s)', () => {
     expect(isAllowedExternalUrl('https://jazz.com.pk/faqs')).toBe(true);
     expect(isAllowedExternalUrl('https://www.zong.com.pk/')).toBe(true);
@@ -28,7 +28,7 @@ describe('external links (src/lib/external-links.ts)', () => {
   });
 });
 
-describe('links written in a guide body (src/lib/markdown/guide-links.ts)', () => {
+describe('links written in a guide body (src/features/links/build/guide-links.ts)', () => {
   it('lets allowed links through and adds rel="noopener noreferrer"', () => {
     const code = compile(
       'See [Jazz](https://jazz.com.pk/faqs), [Zong](https://zong.com.pk/) and [a step](#step-pay).\n',

@@ -30,7 +30,7 @@ function slugOf(page: string): string {
   return page.replace(/^\/(zh|en)\//, '/').replace(/^\/|\/$/g, '');
 }
 
-describe('language alternates (src/lib/alternates.ts)', () => {
+describe('language alternates (src/core/alternates.ts)', () => {
   it('are the page in each language plus x-default pointing at the / chooser', () => {
     expect(languageAlternates('store', 'https://example.test')).toEqual([
       { hreflang: 'zh-CN', href: 'https://example.test/zh/store/' },

@@ -14,7 +14,7 @@ function site(pages: Record<string, string>, extraFiles: string[] = []) {
   return findBrokenLinks(links, files, SITE).map((b) => `${b.page} ${b.url}: ${b.problem}`);
 }
 
-describe('the link checker (src/lib/link-check.ts)', () => {
+describe('the link checker (src/features/links/link-check.ts)', () => {
   const store = '<main id="main"><h2 id="steps">S</h2><li id="step-pay">P</li></main>';
 
   it('accepts links to existing pages, files and ids, relative or absolute on the site', () => {

@@ -15,6 +15,7 @@ import {
   stateCacheName,
   unpackText,
 } from '../../src/features/offline/offline';
+import { styleRanges } from '../../src/core/html';
 import { ICONS, APPLE_TOUCH_ICON, manifestPath, THEME, webManifest } from '../../src/features/offline/web-manifest';
 import { guideSlugs, readBuilt, ROOT } from './helpers/site';
 
@@ -56,13 +57,17 @@ describe('packs', () => {
     const a =
       '<!doctype html><html><head><style>body{color:red}</style></head><body><p>a</p><style>.x{}</style></body></html>';
     const b = '<html><head><style>body{color:red}</style></head><body>b</body></html>';
-    const packed = [a, b].map((text, i) => ({ url: `${i}.html`, type: 'text/html', ...packText(text, styles) }));
+    const packed = [a, b].map((text, i) => ({
+      url: `${i}.html`,
+      type: 'text/html',
+      ...packText(text, styles, styleRanges(text)),
+    }));
     expect(styles).toEqual(['body{color:red}', '.x{}']);
     expect(packed[0]!.text).toBe(
       '<!doctype html><html><head><style></style></head><body><p>a</p><style></style></body></html>',
     );
     expect(packed.map((f) => unpackText({ styles, files: packed }, f))).toEqual([a, b]);
-    expect(packText('<p>no style</p>', styles)).toEqual({ text: '<p>no style</p>' });
+    expect(packText('<p>no style</p>', styles, [])).toEqual({ text: '<p>no style</p>' });
   });
 });
 

@@ -84,6 +84,17 @@ describe('the operators page', () => {
   );
 
   it.each(locales)(
+    '/%s/operators/ shows each operator’s facts in the order of facts.yaml, not the data store’s order',
+    (locale) => {
+      const byOperator = cards(page(locale));
+      for (const operator of operators) {
+        const shown = [...(byOperator.get(operator.id) ?? '').matchAll(/data-fact="([^"]+)"/g)].map((m) => m[1]);
+        expect(shown, operator.id).toEqual(operatorFacts.filter((f) => f.operator === operator.id).map((f) => f.id));
+      }
+    },
+  );
+
+  it.each(locales)(
     '/%s/operators/ shows every fact that names an operator in that operator’s card, with a label',
     (locale) => {
       const byOperator = cards(page(locale));

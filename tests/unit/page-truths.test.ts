@@ -3,7 +3,7 @@ import { ALLOWED_HOSTS } from '../../src/core/external-links';
 import { decodeEntities, mainContent } from '../../src/core/html';
 import { readBuilt } from './helpers/site';
 
-// Page-specific truth checks for third-party, wechat-alipay, sim-types, tips and operators (FACTS.md): what each
+// Page-specific truth checks for third-party, wechat-alipay, sim-types, tips and operators (the fact sheet the facts were checked against): what each
 // page must say, and what it must never do. The site-wide forbidden-claims list lives in its own test file.
 
 const locales = ['zh', 'en'] as const;

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CSP_META, inlineStyles, pageProblems, policyFor, styleHash, withPolicy } from '../../src/features/security/build/csp';
+import {
+  CSP_META,
+  inlineStyles,
+  pageProblems,
+  policyFor,
+  styleHash,
+  withPolicy,
+} from '../../src/features/security/build/csp';
 import { builtPages, readBuilt } from './helpers/site';
 
 const PAGE =
   '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="canonical" href="https://example.test/en/"><style>a{color:red}</style></head><body><main>x</main></body></html>';
 
-describe('the Content-Security-Policy (src/lib/csp.ts)', () => {
+describe('the Content-Security-Policy (src/features/security/build/csp.ts)', () => {
   it('allows scripts only from our origin, WebAssembly, same-origin workers, and each inline stylesheet by its hash', () => {
     const policy = policyFor(PAGE);
     expect(policy).toContain("default-src 'none'");
@@ -33,7 +40,7 @@ describe('the Content-Security-Policy (src/lib/csp.ts)', () => {
       'an inline event handler onclick on <button> (add the listener in a bundled script)',
       'a style attribute on <p>: style="color:red" (use a class in the stylesheet)',
       'a javascript: URL on <a>',
-      'a link to https://t.me/cheap, whose host is not on the allow-list in src/lib/external-links.ts',
+      'a link to https://t.me/cheap, whose host is not on the allow-list in src/core/external-links.ts',
       'an external link to https://t.me/cheap without rel="noopener noreferrer"',
       'an external link to https://jazz.com.pk/ without rel="noopener noreferrer"',
     ]);

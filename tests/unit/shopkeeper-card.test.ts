@@ -1,14 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardLines, cardsFor, cardText, fillSegments, splitTemplate } from '../../src/features/shopkeeper/shopkeeper-card';
+import { parse } from 'yaml';
+import {
+  cardLines,
+  cardsFor,
+  cardText,
+  fillSegments,
+  splitTemplate,
+} from '../../src/features/shopkeeper/shopkeeper-card';
 import { errorKey, readRequest } from '../../src/features/shopkeeper/shopkeeper-request';
-import { parsePhrases, PHRASES_FILE } from '../../src/features/shopkeeper/shopkeeper-phrases';
+import { PHRASES_FILE, phrasesSchema } from '../../src/features/shopkeeper/shopkeeper-phrases';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import { ROOT } from './helpers/site';
 
-const phrases = parsePhrases(readFileSync(join(ROOT, PHRASES_FILE), 'utf8'));
+const phrases = phrasesSchema.parse(parse(readFileSync(join(ROOT, PHRASES_FILE), 'utf8')));
 const values = { number: '03001234567', rupees: 500 };
 
 describe('assembling the shopkeeper cards', () => {

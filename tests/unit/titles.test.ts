@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentTitle, MAX_TITLE_LENGTH } from '../../src/core/titles';
 
-describe('document titles (src/lib/titles.ts)', () => {
+describe('document titles (src/core/titles.ts)', () => {
   it('append the site name when the whole fits, never on the home page', () => {
     expect(documentTitle('Top up at an operator shop', 'Pakistan data top-up guide')).toBe(
       'Top up at an operator shop · Pakistan data top-up guide',

@@ -1,6 +1,6 @@
 /**
  * One polite live region per page for short confirmations ("Link copied", "Copied: *829#"). Guides render it as
- * the visible `.copy-status` notice (src/components/CopyLink.astro); a page without one gets a hidden region,
+ * the visible `.copy-status` notice (src/features/anchors/CopyLink.astro); a page without one gets a hidden region,
  * added before anything is announced so assistive technology is already watching it.
  */
 const SHOW_MS = 4000;

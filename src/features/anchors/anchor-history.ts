@@ -1,6 +1,6 @@
 import { ANCHOR_ID } from '../../core/anchors';
 import { SLUG } from '../../core/guides';
-import { anchorTargets } from '../../core/html';
+import { anchorTargets, type HtmlDocument } from '../../core/html';
 import { LOCALES } from '../../core/locales';
 import { splitLocalePath } from '../../core/urls';
 
@@ -11,8 +11,8 @@ import { splitLocalePath } from '../../core/urls';
  *    and step id that has been released. `npm run anchors:ship` adds the ids of the current build; ids are never
  *    taken out of it.
  *  - content/data/anchor-aliases.yaml: for each page, old id → the id that replaced it. In the browser, a link
- *    to the old id moves to the new one (src/scripts/anchor-aliases.ts).
- * After each build, src/integrations/anchor-history.ts fails when a shipped id is gone without an alias, or an
+ *    to the old id moves to the new one (src/features/anchors/client/anchor-aliases.ts).
+ * After each build, src/features/anchors/build/anchor-history.ts fails when a shipped id is gone without an alias, or an
  * alias does not lead to an id the page has.
  */
 
@@ -23,6 +23,8 @@ export type ShippedAnchors = Record<string, string[]>;
 
 export const ALIASES_FILE = 'content/data/anchor-aliases.yaml';
 export const SHIPPED_FILE = 'content/data/shipped-anchors.json';
+/** Where the build writes every page's aliases for the check after it (a build-only file, never shipped). */
+export const ALIASES_ROUTE = '/_build/anchor-aliases.json';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33,30 +35,6 @@ function checkSlug(slug: string, file: string): void {
     throw new Error(
       `${file}: "${slug}" is not a page slug (lower-case ASCII words joined by hyphens, '' for the home pages)`,
     );
-}
-
-/** Validate the parsed aliases file; errors name the file, the page and the id. */
-export function parseAnchorAliases(data: unknown, file = ALIASES_FILE): AnchorAliases {
-  if (data === null || data === undefined) return {};
-  if (!isRecord(data)) throw new Error(`${file}: expected a map of page slug → { old id: new id }`);
-  const aliases: AnchorAliases = {};
-  for (const [slug, map] of Object.entries(data)) {
-    checkSlug(slug, file);
-    if (!isRecord(map)) throw new Error(`${file}: ${slug || "''"}: expected a map of old id → new id`);
-    const page: Record<string, string> = {};
-    for (const [from, to] of Object.entries(map)) {
-      if (!ANCHOR_ID.test(from))
-        throw new Error(
-          `${file}: ${slug || "''"}: "${from}" is not an anchor id (lower-case ASCII words joined by hyphens)`,
-        );
-      if (typeof to !== 'string' || !ANCHOR_ID.test(to))
-        throw new Error(`${file}: ${slug || "''"}.${from}: the new id must be an anchor id, not ${JSON.stringify(to)}`);
-      if (to === from) throw new Error(`${file}: ${slug || "''"}.${from}: an alias must lead to a different id`);
-      page[from] = to;
-    }
-    aliases[slug] = page;
-  }
-  return aliases;
 }
 
 /** Validate the parsed shipped-ids file. */
@@ -76,9 +54,10 @@ export function parseShippedAnchors(data: unknown, file = SHIPPED_FILE): Shipped
 /**
  * The heading and step ids of every page of a build, by language-neutral slug: only the ids that every language
  * has (the parity check reports the others).
- * @param pages built HTML by URL path (`/zh/store/` → html); pages outside the language folders are ignored
+ * @param pages built pages by URL path (`/zh/store/` → its HTML or parsed tree); pages outside the language folders
+ *   are ignored
  */
-export function builtAnchorIds(pages: ReadonlyMap<string, string>): Record<string, string[]> {
+export function builtAnchorIds(pages: ReadonlyMap<string, string | HtmlDocument>): Record<string, string[]> {
   const bySlug = new Map<string, Map<string, string[]>>();
   for (const [path, html] of pages) {
     const { locale, slug } = splitLocalePath(path);

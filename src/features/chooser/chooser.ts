@@ -1,12 +1,14 @@
-import { parse } from 'yaml';
+import { z } from 'astro/zod';
 import { ANCHOR_ID } from '../../core/anchors';
+import { asciiId, unique } from '../../core/schema';
 
 export { rankMethods, type AnswerRule, type Fit } from './rank-methods';
 
 /**
- * The home page's "which way fits me?" chooser, read from content/data/chooser.yaml and checked, so a typo (a
- * guide that does not exist, an anchor that is not on the page, a method nobody can reach) fails the build naming
- * the file and the field. Its words are UI strings (`finder.*` in src/i18n/*.json); this file holds the structure:
+ * The home page's "which way fits me?" chooser: the schema of content/data/chooser.yaml (a content collection,
+ * see src/content.config.ts) and the checks against the rest of the site, so a typo (a guide that does not exist,
+ * an anchor that is not on the page, a method nobody can reach) fails the build naming the file and the field.
+ * Its words are UI strings (`finder.*` in src/i18n/*.json); the file holds the structure:
  *
  * - `no-data`: the box for readers whose data has run out and who have no Wi-Fi, each item with its links;
  * - `questions`: what the reader has, each answer with the pages that fit it (the list shown without JavaScript),
@@ -14,160 +16,60 @@ export { rankMethods, type AnswerRule, type Fit } from './rank-methods';
  */
 export const CHOOSER_FILE = 'content/data/chooser.yaml';
 
-export interface ChooserLink {
-  /** A guide slug (content/guides/<lang>/<to>.mdx) or a page of SITE_PAGES (`show-shopkeeper`). */
-  to: string;
-  /** A heading or step id on that page. */
-  anchor?: string;
-  /** Link text from the UI string `finder.link.<label>`; without it, the page's title. */
-  label?: string;
-}
-
-export interface NoDataItem {
-  id: string;
-  links: ChooserLink[];
-}
-
-export interface Answer {
-  id: string;
-  links: ChooserLink[];
-  /** Methods this answer points to: the more answers recommend a method, the higher it comes. */
-  recommend: string[];
-  /** Methods that cannot work with this answer (no internet rules out paying online). */
-  exclude: string[];
-}
-
-export interface Question {
-  id: string;
-  answers: Answer[];
-}
-
-export interface Chooser {
-  noData: NoDataItem[];
-  questions: Question[];
-}
-
 /** Ids the home page uses itself: a question may not take them. */
 export const HOME_IDS = ['main', 'no-data', 'which-way', 'guides', 'reference', 'sources'] as const;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const link = z.strictObject({
+  /** A guide slug (content/guides/<lang>/<to>.mdx) or a page of SITE_PAGES (`show-shopkeeper`). */
+  to: asciiId('convenience-shop', 'needs a page: a guide slug or show-shopkeeper, in lower-case ASCII'),
+  /** A heading or step id on that page. */
+  anchor: z.string().regex(ANCHOR_ID, "write the id without '#', in lower-case ASCII").optional(),
+  /** Link text from the UI string `finder.link.<label>`; without it, the page's title. */
+  label: z
+    .string()
+    .regex(ANCHOR_ID, 'a label is the last part of a UI string key (finder.link.<label>), in lower-case ASCII')
+    .optional(),
+});
 
-function idProblem(value: unknown, where: string): string | undefined {
-  if (typeof value !== 'string' || !ANCHOR_ID.test(value))
-    return `${where}: needs an id in lower-case ASCII words joined by hyphens, like "no-data"`;
-  return undefined;
-}
+const links = z
+  .array(link, { error: 'needs a list of at least one link, like "- to: convenience-shop"' })
+  .min(1, 'needs a list of at least one link, like "- to: convenience-shop"');
 
-function parseLinks(value: unknown, where: string, problems: string[]): ChooserLink[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.push(`${where}.links: needs a list of at least one link, like "- to: convenience-shop"`);
-    return [];
-  }
-  return value.flatMap((raw, i) => {
-    const at = `${where}.links[${i}]`;
-    if (!isRecord(raw)) {
-      problems.push(`${at}: write a link as "to: <slug>", with optional "anchor" and "label"`);
-      return [];
-    }
-    const unknown = Object.keys(raw).filter((k) => !['to', 'anchor', 'label'].includes(k));
-    if (unknown.length) problems.push(`${at}: unknown field ${unknown.join(', ')}; a link has to, anchor and label`);
-    const { to, anchor, label } = raw;
-    const bad = idProblem(to, `${at}.to`);
-    if (bad) problems.push(bad);
-    if (anchor !== undefined && (typeof anchor !== 'string' || !ANCHOR_ID.test(anchor)))
-      problems.push(`${at}.anchor: write the id without '#', in lower-case ASCII`);
-    if (label !== undefined && (typeof label !== 'string' || !ANCHOR_ID.test(label)))
-      problems.push(
-        `${at}.label: a label is the last part of a UI string key (finder.link.<label>), in lower-case ASCII`,
-      );
-    return [
-      { to: String(to), ...(typeof anchor === 'string' && { anchor }), ...(typeof label === 'string' && { label }) },
-    ];
-  });
-}
+const methodSlugs = z
+  .array(z.string(), { error: 'needs a list of method slugs, like [store, convenience-shop]' })
+  .default([]);
 
-function parseSlugList(value: unknown, where: string, problems: string[]): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    problems.push(`${where}: needs a list of method slugs, like [store, convenience-shop]`);
-    return [];
-  }
-  return value as string[];
-}
+const answer = z.strictObject({
+  id: asciiId('no-data'),
+  links,
+  /** Methods this answer points to: the more answers recommend a method, the higher it comes. */
+  recommend: methodSlugs,
+  /** Methods that cannot work with this answer (no internet rules out paying online). */
+  exclude: methodSlugs,
+});
 
-function duplicateIds(items: readonly { id: string }[]): string[] {
-  const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.id) ? true : (seen.add(item.id), false))).map((item) => item.id);
-}
+const question = z.strictObject({
+  id: asciiId('connection').refine((id) => !(HOME_IDS as readonly string[]).includes(id), {
+    error: (issue) => `the home page already uses the id "${String(issue.input)}"; choose another`,
+  }),
+  answers: unique(z.array(answer).min(2, 'needs at least two answers')),
+});
 
-/** Everything wrong with the file's shape, each as `field: problem`, and what could be read. */
-export function readChooser(data: unknown): { chooser: Chooser; problems: string[] } {
-  const problems: string[] = [];
-  const chooser: Chooser = { noData: [], questions: [] };
-  if (!isRecord(data)) return { chooser, problems: ['the file must be a mapping with `no-data` and `questions`'] };
-  const unknown = Object.keys(data).filter((k) => !['no-data', 'questions'].includes(k));
-  if (unknown.length) problems.push(`unknown field ${unknown.join(', ')}; the file has no-data and questions`);
+const noDataItem = z.strictObject({ id: asciiId('shop'), links });
 
-  const noData = data['no-data'];
-  if (!Array.isArray(noData) || noData.length === 0)
-    problems.push('no-data: needs a list of items, each with an id and links');
-  else {
-    chooser.noData = noData.flatMap((raw, i) => {
-      const where = `no-data[${i}]`;
-      if (!isRecord(raw)) return (problems.push(`${where}: write an item as "id: …" with "links"`), []);
-      const bad = idProblem(raw['id'], `${where}.id`);
-      if (bad) return (problems.push(bad), []);
-      const id = String(raw['id']);
-      return [{ id, links: parseLinks(raw['links'], `no-data.${id}`, problems) }];
-    });
-  }
+/** The schema of content/data/chooser.yaml. */
+export const chooserSchema = z
+  .strictObject({
+    'no-data': unique(z.array(noDataItem, { error: 'needs a list of items, each with an id and links' }).min(1)),
+    questions: unique(z.array(question, { error: 'needs a list of questions, each with an id and answers' }).min(1)),
+  })
+  .transform(({ 'no-data': noData, questions }) => ({ noData, questions }));
 
-  const questions = data['questions'];
-  if (!Array.isArray(questions) || questions.length === 0)
-    problems.push('questions: needs a list of questions, each with an id and answers');
-  else {
-    chooser.questions = questions.flatMap((raw, i) => {
-      const where = `questions[${i}]`;
-      if (!isRecord(raw)) return (problems.push(`${where}: write a question as "id: …" with "answers"`), []);
-      const bad = idProblem(raw['id'], `${where}.id`);
-      if (bad) return (problems.push(bad), []);
-      const id = String(raw['id']);
-      if ((HOME_IDS as readonly string[]).includes(id))
-        problems.push(`questions.${id}: the home page already uses the id "${id}"; choose another`);
-      const answers = raw['answers'];
-      if (!Array.isArray(answers) || answers.length < 2) {
-        problems.push(`questions.${id}.answers: needs at least two answers`);
-        return [{ id, answers: [] }];
-      }
-      const parsed = answers.flatMap((a, j): Answer[] => {
-        const at = `questions.${id}.answers[${j}]`;
-        if (!isRecord(a)) return (problems.push(`${at}: write an answer as "id: …" with "links"`), []);
-        const badAnswer = idProblem(a['id'], `${at}.id`);
-        if (badAnswer) return (problems.push(badAnswer), []);
-        const answerId = String(a['id']);
-        const named = `questions.${id}.answers.${answerId}`;
-        const extra = Object.keys(a).filter((k) => !['id', 'links', 'recommend', 'exclude'].includes(k));
-        if (extra.length)
-          problems.push(`${named}: unknown field ${extra.join(', ')}; an answer has id, links, recommend and exclude`);
-        return [
-          {
-            id: answerId,
-            links: parseLinks(a['links'], named, problems),
-            recommend: parseSlugList(a['recommend'], `${named}.recommend`, problems),
-            exclude: parseSlugList(a['exclude'], `${named}.exclude`, problems),
-          },
-        ];
-      });
-      for (const dup of duplicateIds(parsed)) problems.push(`questions.${id}: the answer id "${dup}" is used twice`);
-      return [{ id, answers: parsed }];
-    });
-    for (const dup of duplicateIds(chooser.questions)) problems.push(`questions: the id "${dup}" is used twice`);
-  }
-  for (const dup of duplicateIds(chooser.noData)) problems.push(`no-data: the id "${dup}" is used twice`);
-  return { chooser, problems };
-}
+export type Chooser = z.output<typeof chooserSchema>;
+export type NoDataItem = Chooser['noData'][number];
+export type Question = Chooser['questions'][number];
+export type Answer = Question['answers'][number];
+export type ChooserLink = NoDataItem['links'][number];
 
 /** What the chooser may point at: every guide with its kind and anchor ids (in every language), and other pages. */
 export interface SiteMap {
@@ -235,17 +137,4 @@ export function chooserStringKeys(chooser: Chooser): string[] {
       ]),
     ]),
   ];
-}
-
-/** Parse and check the shape of content/data/chooser.yaml; throws one error listing every problem. */
-export function parseChooser(text: string, file = CHOOSER_FILE): Chooser {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  const { chooser, problems } = readChooser(data);
-  if (problems.length) throw new Error(`${file}:\n  ${problems.join('\n  ')}`);
-  return chooser;
 }

@@ -1,7 +1,8 @@
-import { parse } from 'yaml';
+import { z } from 'astro/zod';
+import { unique } from '../../core/schema';
 
 /**
- * The comparison of the ways to top up on the home page, read from content/data/comparison.yaml: one row per
+ * The comparison of the ways to top up on the home page, from content/data/comparison.yaml: one row per
  * method guide, one value per column, each value a word from a fixed list. Both languages render the same rows;
  * the words are UI strings `compare.<column>.<value>` (the column's own label is `compare.<column>`). Only what
  * the fact sheet supports goes in: where it depends, the value says so.
@@ -46,64 +47,50 @@ export function toneOf(column: Column, value: string): Tone | null {
   return (COLUMNS[column] as Record<string, Tone | null>)[value] ?? null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const allowed = (column: Column) => Object.keys(COLUMNS[column]) as [string, ...string[]];
 
-/**
- * Rows and problems, each problem as `field: problem`: every method guide exactly once (and nothing else), every
- * column with one of its values.
- */
-export function readComparison(
-  data: unknown,
-  methods: readonly string[],
-): { rows: ComparisonRow[]; problems: string[] } {
-  const problems: string[] = [];
-  if (!Array.isArray(data))
-    return { rows: [], problems: ['the file must be a list of rows, each starting "- method: <slug>"'] };
-  const rows = data.flatMap((raw, i): ComparisonRow[] => {
-    if (!isRecord(raw) || typeof raw['method'] !== 'string') {
-      problems.push(`[${i}]: each row starts with "method: <slug>"`);
-      return [];
-    }
-    const method = raw['method'];
-    const where = method;
-    if (!methods.includes(method))
-      problems.push(`${where}: "${method}" is not a method guide; methods are ${methods.join(', ')}`);
-    const unknown = Object.keys(raw).filter((k) => k !== 'method' && !(k in COLUMNS));
-    if (unknown.length)
-      problems.push(`${where}: unknown column ${unknown.join(', ')}; columns are ${COLUMN_IDS.join(', ')}`);
-    const values = {} as Record<Column, string>;
-    for (const column of COLUMN_IDS) {
-      const value = raw[column];
-      const allowed = Object.keys(COLUMNS[column]);
-      if (typeof value !== 'string' || !allowed.includes(value)) {
-        problems.push(
-          `${where}.${column}: ${value === undefined ? 'missing' : `"${String(value)}" is not allowed`}; write one of ${allowed.join(', ')}`,
-        );
-      } else values[column] = value;
-    }
-    return [{ method, values }];
+/** One value of a column: a word from its list. */
+function columnValue(column: Column) {
+  const words = allowed(column);
+  return z.enum(words, {
+    error: (issue) =>
+      `${issue.input === undefined ? 'missing' : `"${String(issue.input)}" is not allowed`}; write one of ${words.join(', ')}`,
   });
-  const listed = rows.map((r) => r.method);
-  const twice = listed.filter((m, i) => listed.indexOf(m) !== i);
-  if (twice.length) problems.push(`${[...new Set(twice)].join(', ')}: listed more than once`);
-  const missing = methods.filter((m) => !listed.includes(m));
-  if (missing.length) problems.push(`missing a row for ${missing.join(', ')}: every method guide is compared`);
-  return { rows, problems };
 }
 
-/** Parse and check content/data/comparison.yaml against the method guides; throws one error listing every problem. */
-export function parseComparison(text: string, methods: readonly string[], file = COMPARISON_FILE): ComparisonRow[] {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  const { rows, problems } = readComparison(data, methods);
-  if (problems.length) throw new Error(`${file}:\n  ${problems.join('\n  ')}`);
-  return rows;
+const row = z.strictObject(
+  {
+    method: z.string({ error: 'each row starts with "method: <slug>"' }),
+    ...(Object.fromEntries(COLUMN_IDS.map((column) => [column, columnValue(column)])) as Record<
+      Column,
+      ReturnType<typeof columnValue>
+    >),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown column ${issue.keys.join(', ')}; columns are ${COLUMN_IDS.join(', ')}`
+        : undefined,
+  },
+);
+
+/** The schema of content/data/comparison.yaml: a list of rows, each method once. */
+export const comparisonSchema = unique(
+  z.array(row, { error: 'the file must be a list of rows, each starting "- method: <slug>"' }),
+  'method',
+  (method) => `${method}: listed more than once`,
+).transform((rows): ComparisonRow[] =>
+  rows.map(({ method, ...values }) => ({ method, values: values as Record<Column, string> })),
+);
+
+/** Rows for methods that are not method guides, and method guides without a row; empty when they match. */
+export function comparisonProblems(rows: readonly ComparisonRow[], methods: readonly string[]): string[] {
+  const problems = rows
+    .filter((r) => !methods.includes(r.method))
+    .map((r) => `${r.method}: "${r.method}" is not a method guide; methods are ${methods.join(', ')}`);
+  const missing = methods.filter((m) => !rows.some((r) => r.method === m));
+  if (missing.length) problems.push(`missing a row for ${missing.join(', ')}: every method guide is compared`);
+  return problems;
 }
 
 /** Every UI string the comparison needs: each column's label and each value it uses. */

@@ -1,6 +1,6 @@
 /**
  * The order of the ways to top up for the answers a reader picked in the home page's chooser. Its own module, free
- * of the chooser's YAML parser, because the browser runs it (src/scripts/finder.ts).
+ * of the chooser's YAML parser, because the browser runs it (src/features/chooser/client/finder.ts).
  */
 
 /** How well a method fits the answers picked so far. */

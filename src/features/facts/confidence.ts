@@ -1,5 +1,5 @@
 /**
- * How sure we are of a fact (see FACTS.md): `confirmed` by the operator/regulator or several reports; `likely`
+ * How sure we are of a fact: `confirmed` by the operator/regulator or several reports; `likely`
  * from one reasonable or older source (the page says "usually" / "at the time of checking"); `unverified`:
  * shown only with a visible "check with your operator" marker.
  */

@@ -26,29 +26,6 @@ export interface OperatorBlock {
   factIds: string[];
 }
 
-/**
- * The ids of a data file (content/data/*.yaml, a list of `- id: …` entries) in the order they are written. Astro's
- * data store sorts entries by id; the table keeps the authors' order instead (Jazz, Zong, Ufone, Telenor).
- */
-export function idsInFileOrder(yaml: string): string[] {
-  return [...yaml.matchAll(/^- id:\s*["']?([^"'\s#]+)/gm)].map((m) => m[1] ?? '');
-}
-
-/** `items` sorted by the position of their id in `order`; an id missing from `order` is an error naming `file`. */
-export function sortByFileOrder<T extends { id: string }>(
-  items: readonly T[],
-  order: readonly string[],
-  file: string,
-): T[] {
-  const position = new Map(order.map((id, i) => [id, i]));
-  const unknown = items.filter((item) => !position.has(item.id)).map((item) => item.id);
-  if (unknown.length)
-    throw new Error(
-      `${file}: could not find the line "- id: ${unknown[0]}"; write every entry as "- id: <id>" at the start of a line`,
-    );
-  return [...items].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-}
-
 export function operatorBlocks(
   operators: readonly OperatorData[],
   facts: readonly OperatorFactData[],

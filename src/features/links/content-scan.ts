@@ -3,8 +3,8 @@ import { externalLinkProblem } from '../../core/external-links';
 /**
  * Messenger-channel and promotional links anywhere in the content: guide prose (as a link or as plain text such as
  * a Telegram channel address typed without a scheme), frontmatter, data files, UI strings. The site never sends readers to Telegram or WhatsApp
- * channels, invite links or "agents", nor carries ad or affiliate links (BRIEFING: no promotional links, ever).
- * Pure; src/integrations/content-scan.ts runs it over the files when a build starts.
+ * channels, invite links or "agents", nor carries ad or affiliate links (no promotional links, ever).
+ * Pure; src/features/links/build/content-scan.ts runs it over the files when a build starts.
  */
 export interface ContentFinding {
   line: number;

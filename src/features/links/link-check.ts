@@ -1,8 +1,11 @@
 import type { LinkTarget } from '../../core/html';
+import { fileOfPath, pagePathOf } from '../../core/site-files';
 import { splitLocalePath } from '../../core/urls';
 
+export { fileOfPath, pagePathOf };
+
 /**
- * The link checker behind the build step src/integrations/link-check.ts and the crawl test: every internal URL a
+ * The link checker behind the build step src/features/links/build/link-check.ts and the crawl test: every internal URL a
  * built page points at must be a file of the build, every #fragment an id on the page it points to, and a page in
  * one language links into another only on purpose (the switcher and alternates carry `hreflang`).
  */
@@ -18,17 +21,6 @@ export interface BrokenLink {
   page: string;
   url: string;
   problem: string;
-}
-
-/** `zh/store/index.html` → `/zh/store/`; `404.html` → `/404.html`. */
-export function pagePathOf(file: string): string {
-  return `/${file.replace(/\\/g, '/')}`.replace(/\/index\.html$/, '/');
-}
-
-/** The file a URL path is served from, as a path relative to dist/ (`/zh/store/` → `zh/store/index.html`). */
-export function fileOfPath(pathname: string): string {
-  const path = decodeURIComponent(pathname).replace(/^\//, '');
-  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 
 /**

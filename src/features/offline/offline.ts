@@ -3,8 +3,8 @@ import { localizedPath, splitLocalePath } from '../../core/urls';
 
 /**
  * What the service worker keeps for offline reading, and how it finds it again. Shared by the build step that
- * writes the worker and its packs (src/integrations/service-worker.ts), the worker itself (src/sw/service-worker.ts)
- * and the page script (src/scripts/offline.ts). Pure: no Node, no DOM.
+ * writes the worker and its packs (./build/service-worker.ts), the worker itself (./worker/service-worker.ts)
+ * and the page script (./client/offline.ts). Pure: no Node, no DOM.
  *
  * The offline copy comes in groups, each in a cache of its own:
  *  - `core`, saved when the worker installs: the site's scripts, Pagefind's loader and worker, the manifests, the
@@ -170,20 +170,26 @@ export function unpackText(pack: Pack, file: PackFile): string {
   return text + file.text.slice(at);
 }
 
-/** Cut each `<style>` element's content out of a page, keeping one copy per distinct stylesheet in `styles`. */
-export function packText(text: string, styles: string[]): Pick<PackFile, 'text' | 'styles'> {
+/**
+ * Cut stylesheets out of a page, keeping one copy per distinct stylesheet in `styles`. `ranges`: where each
+ * `<style>` element's text starts and ends in `text` (end exclusive, in order), as an HTML parser found them.
+ */
+export function packText(
+  text: string,
+  styles: string[],
+  ranges: readonly (readonly [number, number])[],
+): Pick<PackFile, 'text' | 'styles'> {
   const found: [number, number][] = [];
   let out = '';
   let at = 0;
-  for (const m of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) {
-    const css = m[1] ?? '';
+  for (const [start, end] of ranges) {
+    const css = text.slice(start, end);
     if (!css) continue;
-    const start = m.index + m[0].length - '</style>'.length - css.length;
     out += text.slice(at, start);
     let index = styles.indexOf(css);
     if (index < 0) index = styles.push(css) - 1;
     found.push([index, out.length]);
-    at = start + css.length;
+    at = end;
   }
   out += text.slice(at);
   return found.length ? { text: out, styles: found } : { text };

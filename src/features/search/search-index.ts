@@ -1,3 +1,5 @@
+import { elements, parseHtml, type HtmlDocument } from '../../core/html';
+
 /**
  * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ and describes it in
  * pagefind-entry.json: one index per `<html lang>` value (lower-cased), each with its page count.
@@ -99,7 +101,7 @@ export interface PageKeywords {
 
 /**
  * Keywords that two pages of one language both claim. A keyword makes its page the best bet for the query
- * (src/lib/search.ts `isBestBet`), so it may lead to one page only; `key` says when two keywords ask for the
+ * (src/features/search/search.ts `isBestBet`), so it may lead to one page only; `key` says when two keywords ask for the
  * same thing ("Jazz Cash" and "jazz  cash", "top up without bank account" and "without bank account").
  */
 export function describeKeywordClashes(
@@ -143,14 +145,14 @@ export function describeMissingKeywordAnchors(
 }
 
 /** The keywords in a built page's markup (`data-pagefind-meta="keywords:…"`), as written. */
-export function keywordsInHtml(html: string): string[] {
-  const value = new RegExp(`data-pagefind-meta="${KEYWORDS_META_KEY}:([^"]*)"`).exec(html)?.[1] ?? '';
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+export function keywordsInHtml(html: string | HtmlDocument): string[] {
+  const document = typeof html === 'string' ? parseHtml(html) : html;
+  const prefix = `${KEYWORDS_META_KEY}:`;
+  const meta = elements(document)
+    .map((el) => el.attribs['data-pagefind-meta'])
+    .find((value) => value?.startsWith(prefix));
+  return (meta ?? '')
+    .slice(prefix.length)
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean);

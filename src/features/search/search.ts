@@ -391,13 +391,13 @@ function bestBetKeyword(data: ResultData, query: string): Keyword | undefined {
 /**
  * Whether the page is the best bet for a query: the query asks for what one of its keywords says ("没有流量了",
  * "jazz app", "top up without a bank account" for the keyword "without bank account"). A keyword is listed by
- * one page of a language only (the search-index integration checks), so a best bet is never a coin toss.
+ * one page of a language only (the search-index build step checks), so a best bet is never a coin toss.
  */
 export function isBestBet(data: ResultData, query: string): boolean {
   return bestBetKeyword(data, query) !== undefined;
 }
 
-/** How many words a made-up excerpt has (Pagefind's own excerpts are set in src/scripts/search/engine.ts). */
+/** How many words a made-up excerpt has (Pagefind's own excerpts are set in src/features/search/client/engine.ts). */
 const EXCERPT_WORDS = 30;
 
 /**
@@ -524,7 +524,7 @@ export function excerptParts(excerpt: string, lead?: string): ExcerptPart[] {
   return parts;
 }
 
-/** The translated sentences of the search UI (built by src/components/search-messages.ts). */
+/** The translated sentences of the search UI (built by src/features/search/build/search-messages.ts). */
 export interface SearchMessages {
   one: string;
   many: string;

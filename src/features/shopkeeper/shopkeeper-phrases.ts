@@ -1,9 +1,10 @@
-import { parse } from 'yaml';
+import { z } from 'astro/zod';
 
 /**
- * The Urdu/English phrases of the shopkeeper card, read from content/data/shopkeeper-phrases.yaml and checked,
- * so a typo in the data (a missing phrase, a lost `{amount}`, Eastern digits, Latin letters in the Urdu) fails
- * the build naming the file and the field instead of showing a broken card at a shop counter.
+ * The Urdu/English phrases of the shopkeeper card: the schema of content/data/shopkeeper-phrases.yaml (a content
+ * collection, see src/content.config.ts), so a typo in the data (a missing phrase, a lost `{amount}`, Eastern
+ * digits, Latin letters in the Urdu) fails the build naming the file and the field instead of showing a broken card
+ * at a shop counter.
  */
 export const PHRASES_FILE = 'content/data/shopkeeper-phrases.yaml';
 
@@ -30,13 +31,6 @@ export interface Phrase {
   meaning: string;
 }
 
-export type ReviewStatus = 'needs-native-review' | 'reviewed';
-
-export interface ShopkeeperPhrases {
-  review: { status: ReviewStatus; reviewer?: string; date?: string };
-  phrases: Record<PhraseId, Phrase>;
-}
-
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 /** Arabic-Indic and Eastern Arabic-Indic digits: the card uses Western 0–9 throughout. */
 const NON_WESTERN_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/;
@@ -46,77 +40,79 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A text field: present and not blank (the value is kept as written). */
+const text = z.string({ error: 'missing or empty' }).refine((value) => value.trim() !== '', 'missing or empty');
+
+/** One phrase: Urdu in Urdu script with Western digits, English without Urdu, and exactly the placeholders it needs. */
+function phrase(id: PhraseId) {
+  const expected = [...PHRASE_SLOTS[id]].sort().join(', ');
+  return z
+    .strictObject(
+      { ur: text, en: text, meaning: text },
+      { error: (issue) => (issue.input === undefined ? 'missing' : undefined) },
+    )
+    .superRefine(
+      (value, ctx) => {
+        const problem = (field: keyof Phrase, message: string) =>
+          ctx.addIssue({ code: 'custom', path: [field], message });
+        // Checked even when another field failed, so every problem is reported at once.
+        if (typeof value !== 'object' || value === null) return;
+        const { ur, en } = value as Partial<Phrase>;
+        if (typeof ur === 'string') {
+          const urdu = ur.replace(PLACEHOLDER, '');
+          if (!ARABIC_LETTER.test(urdu)) problem('ur', 'must be written in Urdu script');
+          if (/[A-Za-z]/.test(urdu)) problem('ur', 'contains Latin letters; write the Urdu word (e.g. میسج, not SMS)');
+          if (NON_WESTERN_DIGIT.test(urdu))
+            problem('ur', 'use Western digits 0-9, as Pakistani phones and receipts do');
+        }
+        if (typeof en === 'string' && ARABIC_LETTER.test(en)) problem('en', 'contains Urdu script');
+        for (const field of ['ur', 'en', 'meaning'] as const) {
+          const written = (value as Partial<Phrase>)[field];
+          if (typeof written !== 'string') continue;
+          const found = placeholders(written).sort().join(', ');
+          if (found !== expected) {
+            const rule = expected ? `must contain {${expected}} exactly once` : 'must not contain placeholders';
+            problem(field, `${rule}${found ? ` (found {${found}})` : ''}`);
+          }
+        }
+      },
+      { when: () => true },
+    );
 }
 
-/** Everything wrong with the parsed data, each as `field: problem`; empty when it is valid. */
-export function phraseProblems(data: unknown): string[] {
-  if (!isRecord(data)) return ['the file must be a mapping with `review` and `phrases`'];
-  const problems: string[] = [];
+const review = z
+  .object(
+    {
+      status: z.enum(['needs-native-review', 'reviewed'], {
+        error: (issue) => `must be needs-native-review or reviewed, not ${JSON.stringify(issue.input)}`,
+      }),
+      reviewer: z.string().optional(),
+      date: z.string().optional(),
+    },
+    { error: 'missing; write `review: { status: needs-native-review }`' },
+  )
+  .superRefine((value, ctx) => {
+    if (value.status !== 'reviewed') return;
+    if (!value.reviewer?.trim())
+      ctx.addIssue({ code: 'custom', path: ['reviewer'], message: 'say who reviewed the Urdu' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value.date ?? ''))
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'write the review date as YYYY-MM-DD (in quotes)' });
+  });
 
-  const review = data['review'];
-  if (!isRecord(review)) {
-    problems.push('review: missing; write `review: { status: needs-native-review }`');
-  } else if (review['status'] !== 'needs-native-review' && review['status'] !== 'reviewed') {
-    problems.push(`review.status: must be needs-native-review or reviewed, not ${JSON.stringify(review['status'])}`);
-  } else if (review['status'] === 'reviewed') {
-    if (typeof review['reviewer'] !== 'string' || review['reviewer'].trim() === '')
-      problems.push('review.reviewer: say who reviewed the Urdu');
-    if (typeof review['date'] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(review['date']))
-      problems.push('review.date: write the review date as YYYY-MM-DD (in quotes)');
-  }
+/** The schema of content/data/shopkeeper-phrases.yaml. */
+export const phrasesSchema = z.strictObject({
+  review,
+  phrases: z.strictObject(
+    Object.fromEntries(PHRASE_IDS.map((id) => [id, phrase(id)])) as Record<PhraseId, ReturnType<typeof phrase>>,
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown phrase id ${issue.keys.join(', ')}; the card uses ${PHRASE_IDS.join(', ')}`
+          : issue.input === undefined
+            ? 'missing; it maps each phrase id to its ur, en and meaning'
+            : undefined,
+    },
+  ),
+});
 
-  const phrases = data['phrases'];
-  if (!isRecord(phrases)) return [...problems, 'phrases: missing; it maps each phrase id to its ur, en and meaning'];
-  for (const id of Object.keys(phrases)) {
-    if (!(id in PHRASE_SLOTS))
-      problems.push(`phrases.${id}: unknown phrase id; the card uses ${PHRASE_IDS.join(', ')}`);
-  }
-  for (const id of PHRASE_IDS) {
-    const phrase = phrases[id];
-    if (!isRecord(phrase)) {
-      problems.push(`phrases.${id}: missing`);
-      continue;
-    }
-    for (const field of ['ur', 'en', 'meaning'] as const) {
-      const value = phrase[field];
-      if (typeof value !== 'string' || value.trim() === '') problems.push(`phrases.${id}.${field}: missing or empty`);
-    }
-    const { ur, en } = phrase;
-    if (typeof ur === 'string') {
-      const text = ur.replace(PLACEHOLDER, '');
-      if (!ARABIC_LETTER.test(text)) problems.push(`phrases.${id}.ur: must be written in Urdu script`);
-      if (/[A-Za-z]/.test(text))
-        problems.push(`phrases.${id}.ur: contains Latin letters; write the Urdu word (e.g. میسج, not SMS)`);
-      if (NON_WESTERN_DIGIT.test(text))
-        problems.push(`phrases.${id}.ur: use Western digits 0-9, as Pakistani phones and receipts do`);
-    }
-    if (typeof en === 'string' && ARABIC_LETTER.test(en)) problems.push(`phrases.${id}.en: contains Urdu script`);
-    const expected = [...PHRASE_SLOTS[id]].sort().join(', ');
-    for (const field of ['ur', 'en', 'meaning'] as const) {
-      const value = phrase[field];
-      if (typeof value !== 'string') continue;
-      const found = placeholders(value).sort().join(', ');
-      if (found !== expected) {
-        problems.push(
-          `phrases.${id}.${field}: ${expected ? `must contain {${expected}} exactly once` : 'must not contain placeholders'}${found ? ` (found {${found}})` : ''}`,
-        );
-      }
-    }
-  }
-  return problems;
-}
-
-/** Parse and check the phrase file; throws one message naming the file and every bad field. */
-export function parsePhrases(source: string, file = PHRASES_FILE): ShopkeeperPhrases {
-  let data: unknown;
-  try {
-    data = parse(source);
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  const problems = phraseProblems(data);
-  if (problems.length) throw new Error(`${file}: the shopkeeper phrases are not valid:\n  ${problems.join('\n  ')}`);
-  return data as ShopkeeperPhrases;
-}
+export type ShopkeeperPhrases = z.output<typeof phrasesSchema>;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const COPY = ['src', 'content', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json'];
@@ -35,7 +36,7 @@ export function buildWith(
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     // Astro colours some output even without a TTY; strip ANSI codes so tests can match plain text.
-    const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+    const output = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
     return { ok: run.status === 0, output, dir };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { checkComponentUse, describeListRule, GUIDE_COMPONENTS } from '../../../
  * `{#id}`, which standard MDX rejects as a JavaScript expression.
  * Each of them links to itself, so a reader can take its address without JavaScript: the heading text becomes
  * `<a href="#id">`, and a step's number is written out as `<a href="#step-…">4</a> ` (the copy-link script adds
- * its buttons next to these links; src/scripts/copy-link.ts).
+ * its buttons next to these links; src/features/anchors/client/copy-link.ts).
  * It fails the build, naming file and line, when a heading has no explicit id or holds a link or component
  * (links cannot nest), an id is not plain ASCII or repeats, a `<Steps>` holds anything but exactly one ordered
  * list of marked steps, or a component or one of its attributes is unknown (see ./components.ts).

@@ -1,22 +1,12 @@
-import { getCollection } from 'astro:content';
+import { getEntry } from 'astro:content';
 import en from '../../../i18n/en.json';
 import zh from '../../../i18n/zh.json';
-import chooserSource from '../../../../content/data/chooser.yaml?raw';
-import comparisonSource from '../../../../content/data/comparison.yaml?raw';
-import {
-  CHOOSER_FILE,
-  chooserProblems,
-  chooserStringKeys,
-  parseChooser,
-  type Chooser,
-  type SiteMap,
-} from '../chooser';
-import { comparisonStringKeys, parseComparison, type ComparisonRow } from '../comparison';
-import { factMarkerProblems, factsInText } from '../../facts/fact-text';
-import { parseGuideId } from '../../../core/guides';
+import { CHOOSER_FILE, chooserProblems, chooserStringKeys, type Chooser } from '../chooser';
+import { COMPARISON_FILE, comparisonProblems, comparisonStringKeys, type ComparisonRow } from '../comparison';
+import { guideAnchors, guidesIn } from '../../../components/guide-data';
+import { factMarkerProblems, factsInText } from '../../../core/fact-text';
 import { LOCALES, type Locale } from '../../../core/locales';
 import { SITE_PAGES } from '../../../core/site-pages';
-import { loadOperatorBlocks } from '../../facts/build/operator-table-data';
 
 /**
  * The home page's data: the chooser (content/data/chooser.yaml) and the comparison (content/data/comparison.yaml),
@@ -34,39 +24,6 @@ export interface HomeData {
 
 const STRINGS: Record<Locale, Record<string, string>> = { en, zh };
 const FILES: Record<Locale, string> = { en: 'src/i18n/en.json', zh: 'src/i18n/zh.json' };
-
-/** Heading and step ids written in a guide: `## Title [#id]` and `1. [#step-x] …`. */
-function markerIds(mdx: string): string[] {
-  return [...mdx.matchAll(/\[#([a-z0-9]+(?:-[a-z0-9]+)*)\]/g)].map((m) => m[1] ?? '');
-}
-
-/** Ids that components write into a guide: the operators table's operator headings (/operators/#zong). */
-async function componentIds(mdx: string): Promise<string[]> {
-  if (!/<OperatorTable\b/.test(mdx)) return [];
-  return (await loadOperatorBlocks()).map((block) => block.operator.id);
-}
-
-async function siteMap(): Promise<SiteMap> {
-  const byLocale = new Map<string, Map<Locale, Set<string>>>();
-  const kinds = new Map<string, 'method' | 'reference'>();
-  for (const entry of await getCollection('guides')) {
-    const { locale, slug } = parseGuideId(entry.id);
-    const body = entry.body ?? '';
-    const ids = new Set([...markerIds(body), ...(await componentIds(body)), 'sources']);
-    if (!byLocale.has(slug)) byLocale.set(slug, new Map());
-    byLocale.get(slug)!.set(locale, ids);
-    kinds.set(slug, entry.data.kind);
-  }
-  // An anchor counts only when every language has it (the anchor-parity check makes them agree anyway).
-  const guides = new Map(
-    [...byLocale].map(([slug, locales]) => {
-      const sets = LOCALES.map((l) => locales.get(l) ?? new Set<string>());
-      const anchors = new Set([...sets[0]!].filter((id) => sets.every((s) => s.has(id))));
-      return [slug, { kind: kinds.get(slug)!, anchors }] as const;
-    }),
-  );
-  return { guides, pages: new Set(Object.keys(SITE_PAGES)) };
-}
 
 function stringProblems(keys: readonly string[]): string[] {
   const problems: string[] = [];
@@ -87,27 +44,26 @@ function stringProblems(keys: readonly string[]): string[] {
 let cached: Promise<HomeData> | undefined;
 
 async function load(): Promise<HomeData> {
-  const chooser = parseChooser(chooserSource);
-  const site = await siteMap();
-  const linkProblems = chooserProblems(chooser, site);
+  const chooser = (await getEntry('chooser', 'chooser'))?.data;
+  const comparison = (await getEntry('comparison', 'comparison'))?.data;
+  if (!chooser) throw new Error(`${CHOOSER_FILE}: no chooser was loaded (see the error about the file above)`);
+  if (!comparison) throw new Error(`${COMPARISON_FILE}: no comparison was loaded (see the error about the file above)`);
+  const guides = await guideAnchors();
+  const linkProblems = chooserProblems(chooser, { guides, pages: new Set(Object.keys(SITE_PAGES)) });
   if (linkProblems.length) throw new Error(`${CHOOSER_FILE}:\n  ${linkProblems.join('\n  ')}`);
-  const methodSlugs = [...site.guides].filter(([, g]) => g.kind === 'method').map(([slug]) => slug);
-  const comparison = parseComparison(comparisonSource, methodSlugs);
+  const methodSlugs = [...guides].filter(([, g]) => g.kind === 'method').map(([slug]) => slug);
+  const rowProblems = comparisonProblems(comparison, methodSlugs);
+  if (rowProblems.length) throw new Error(`${COMPARISON_FILE}:\n  ${rowProblems.join('\n  ')}`);
   const stringKeys = [...chooserStringKeys(chooser), ...comparisonStringKeys(comparison), 'compare.tax'];
   const problems = stringProblems(stringKeys);
   if (problems.length)
     throw new Error(`The home page's chooser and comparison need these UI strings:\n  ${problems.join('\n  ')}`);
 
-  const guides = (await getCollection('guides')).map((entry) => ({ ...parseGuideId(entry.id), data: entry.data }));
-  const methodsIn = (locale: Locale) =>
-    guides
-      .filter((g) => g.locale === locale && g.data.kind === 'method')
-      .sort((a, b) => a.data.order - b.data.order)
-      .map(({ slug, data }) => ({ slug, data }));
-  const methods = Object.fromEntries(LOCALES.map((locale) => [locale, methodsIn(locale)])) as Record<
-    Locale,
-    ReturnType<typeof methodsIn>
-  >;
+  const methodsIn = async (locale: Locale) =>
+    (await guidesIn(locale)).filter((g) => g.data.kind === 'method').map(({ slug, data }) => ({ slug, data }));
+  const methods = Object.fromEntries(
+    await Promise.all(LOCALES.map(async (locale) => [locale, await methodsIn(locale)] as const)),
+  ) as Record<Locale, Awaited<ReturnType<typeof methodsIn>>>;
   return { chooser, comparison, methods, stringKeys };
 }
 

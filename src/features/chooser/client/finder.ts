@@ -1,7 +1,7 @@
 /**
- * The home page's chooser with JavaScript (src/components/MethodFinder.astro): the answers become radio buttons,
+ * The home page's chooser with JavaScript (src/features/chooser/MethodFinder.astro): the answers become radio buttons,
  * the links of a chosen answer show under it, and the list of ways (`data-finder-list`, one card per method) is
- * sorted by `rankMethods` (src/lib/rank-methods.ts): best fits first, ways an answer rules out last and marked.
+ * sorted by `rankMethods` (src/features/chooser/rank-methods.ts): best fits first, ways an answer rules out last and marked.
  * A status line (a polite live region) says how many ways fit. Nothing is sent anywhere; nothing is stored.
  */
 import { rankMethods } from '../rank-methods';

@@ -1,20 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { getCollection } from 'astro:content';
-import { idsInFileOrder, operatorBlocks, sortByFileOrder, type OperatorBlock } from '../operator-table';
+import { operatorBlocks, type OperatorBlock } from '../operator-table';
 
-const OPERATORS_FILE = 'content/data/operators.yaml';
-const FACTS_FILE = 'content/data/facts.yaml';
+/** Entries in the order their file lists them (`order`, see src/content.config.ts), not by id. */
+const inFileOrder = <T extends { data: { order: number } }>(entries: T[]) =>
+  entries.sort((a, b) => a.data.order - b.data.order);
 
-/** The operators table's data, straight from content/data: every operator with its facts, in the files' order. */
+/** The operators table's data, from the collections: every operator with its facts, in the files' order. */
 export async function loadOperatorBlocks(): Promise<OperatorBlock[]> {
-  const [operators, facts, operatorsYaml, factsYaml] = await Promise.all([
-    getCollection('operators'),
-    getCollection('facts'),
-    readFile(OPERATORS_FILE, 'utf8'),
-    readFile(FACTS_FILE, 'utf8'),
-  ]);
+  const [operators, facts] = await Promise.all([getCollection('operators'), getCollection('facts')]);
   return operatorBlocks(
-    sortByFileOrder(operators, idsInFileOrder(operatorsYaml), OPERATORS_FILE).map(({ id, data }) => ({
+    inFileOrder(operators).map(({ id, data }) => ({
       id,
       name: data.name,
       status: data.status,
@@ -22,7 +17,7 @@ export async function loadOperatorBlocks(): Promise<OperatorBlock[]> {
       confidence: data.confidence,
       sourceIds: data.sources.map((s) => s.id),
     })),
-    sortByFileOrder(facts, idsInFileOrder(factsYaml), FACTS_FILE).map(({ id, data }) => ({
+    inFileOrder(facts).map(({ id, data }) => ({
       id,
       operator: data.operator?.id,
       sourceIds: data.sources.map((s) => s.id),

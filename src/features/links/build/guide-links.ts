@@ -4,9 +4,9 @@ import { externalLinkProblem } from '../../../core/external-links';
 
 /**
  * Hast plugin for guide pages: every external link written in a guide's body (a Markdown link, an autolink or an
- * `<a href>` tag) must pass src/lib/external-links.ts (allow-listed host, no messenger channel, no ad or affiliate
+ * `<a href>` tag) must pass src/core/external-links.ts (allow-listed host, no messenger channel, no ad or affiliate
  * parameters), or the build fails naming file, line and link. Allowed Markdown links get `rel="noopener
- * noreferrer"`, like every external link on the site (src/integrations/security.ts checks the built pages).
+ * noreferrer"`, like every external link on the site (src/features/security/build/security.ts checks the built pages).
  */
 interface Positioned {
   position?: { start: { line: number; column: number } } | undefined;

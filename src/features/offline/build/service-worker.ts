@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import type { AstroIntegration } from 'astro';
+import type { PostBuildStep } from '../../../build/pipeline';
 import { build } from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
+import { elements, linkHrefs, parseHtml, styleRanges } from '../../../core/html';
 import { LOCALES, type Locale } from '../../../core/locales';
 import {
   CORE_GLOBS,
@@ -33,35 +32,23 @@ import {
 import { compressedSize, kb, type OfflineReport } from './precache-report';
 
 /**
- * The last build step before the link check: write the offline copy over the finished dist/ (after the search
- * index, so it has Pagefind's final files; register it after `search-index` in astro.config.ts):
+ * Post-build transform, the last one: write the offline copy over the finished dist/ (after the search index, so it
+ * has Pagefind's final files; see src/build/steps.ts):
  *  - packs in dist/_offline/: a JSON file of text files per group and tier, each stylesheet once per pack;
  *    Pagefind's WebAssembly without its gzip wrapper (a server compresses it better);
  *  - one index per language (`_offline/<lang>.<hash>.json`): every file of the language, its tier, where its bytes
  *    come from, and which tiers fit the budget (saved at once) or not (saved on request);
- *  - dist/sw.js (src/sw/service-worker.ts bundled), with Workbox's manifest: the core files, the packs that carry
+ *  - dist/sw.js (../worker/service-worker.ts bundled), with Workbox's manifest: the core files, the packs that carry
  *    them and a reference (hash and size) to each language's index. sw.js stays small however many pages there are.
  */
-export function serviceWorker(): AstroIntegration {
-  let root = process.cwd();
-  return {
-    name: 'service-worker',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        if (!hasSearchIndex(dist))
-          logger.warn(
-            `no ${SEARCH_DIR}/ in dist/: the offline copy has no search index (is search-index registered before service-worker?)`,
-          );
-        const report = await generateServiceWorker({ root, dist });
-        for (const line of describeReport(report)) logger.info(line);
-      },
-    },
-  };
-}
+export const serviceWorker: PostBuildStep = {
+  name: 'service-worker',
+  async run(site, logger) {
+    if (!hasSearchIndex(site.dist)) logger.warn(`no ${SEARCH_DIR}/ in dist/: the offline copy has no search index`);
+    const report = await generateServiceWorker({ root: site.root, dist: site.dist });
+    for (const line of describeReport(report)) logger.info(line);
+  },
+};
 
 /** Log lines: what a first visit saves per language, and what is left for later. */
 export function describeReport(report: OfflineReport): string[] {
@@ -127,7 +114,7 @@ async function prepare(dist: string, entry: OfflineEntry): Promise<Prepared> {
       if (ext !== 'html') return { entry: { ...entry, integrity: sri(bytes) }, text, type, how: 'pack' };
       // A page's stylesheets are cut out once here; a pack holds each distinct one once.
       const css: string[] = [];
-      const cut = packText(text, css);
+      const cut = packText(text, css, styleRanges(text));
       const styles = cut.styles
         ? { css: cut.styles.map(([i]) => css[i]!), at: cut.styles.map(([, offset]) => offset) }
         : undefined;
@@ -254,11 +241,14 @@ async function entriesOf(dist: string, globPatterns: string[], globIgnores: stri
 
 /** The pages a reader with no data needs first: the home page, the search page and the pages the home's "no data" box links to. */
 async function essentialPages(dist: string, lang: Locale): Promise<Set<string>> {
-  const home = await readFile(join(dist, lang, 'index.html'), 'utf8');
-  const box = /<section class="no-data"[\s\S]*?<\/section>/.exec(home)?.[0] ?? '';
+  const home = parseHtml(await readFile(join(dist, lang, 'index.html'), 'utf8'));
+  const box = elements(home).find(
+    (el) => el.name === 'section' && el.attribs['class']?.split(/\s+/).includes('no-data'),
+  );
   const essentials = new Set([`${lang}/index.html`, `${lang}/search/index.html`]);
-  for (const [, href] of box.matchAll(/<a\s[^>]*href="(\/[^"#?]*\/)[^"]*"/g)) {
-    if (href!.startsWith(`/${lang}/`)) essentials.add(`${href!.slice(1)}index.html`);
+  for (const href of box ? linkHrefs(box) : []) {
+    const page = /^\/[^#?]*\//.exec(href)?.[0];
+    if (page?.startsWith(`/${lang}/`)) essentials.add(`${page.slice(1)}index.html`);
   }
   return essentials;
 }
@@ -461,7 +451,7 @@ async function layOutLanguage(
   };
 }
 
-/** Bundle src/sw/service-worker.ts into dist/sw.js and let Workbox inject the manifest. */
+/** Bundle ../worker/service-worker.ts into dist/sw.js and let Workbox inject the manifest. */
 async function bundleWorker(root: string, dist: string, manifest: SwManifestItem[]): Promise<void> {
   const swDest = join(dist, 'sw.js');
   await build({

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * The offline service worker, bundled by src/integrations/service-worker.ts after the search index is written;
+ * The offline service worker, bundled by ../build/service-worker.ts after the search index is written;
  * Workbox writes the manifest (`self.__WB_MANIFEST`: the core files, the packs that carry them, and each language's
- * index by hash) into it. See src/lib/offline.ts for the groups and tiers.
+ * index by hash) into it. See ../offline.ts for the groups and tiers.
  *
  * - Install saves the core group, then the languages: on the first install the language of the open pages, on an
  *   update every language the reader had saved (the same tiers, and the pages they had opened), all of the new

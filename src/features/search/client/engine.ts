@@ -9,7 +9,7 @@ import {
 } from '../search';
 
 /**
- * Pagefind's JS API (dist/pagefind/pagefind.js, written by the search-index integration after the build). It
+ * Pagefind's JS API (dist/pagefind/pagefind.js, written by the search-index build step). It
  * picks the index of the page's `<html lang>`, so a Chinese page searches Chinese pages only.
  */
 interface Result {

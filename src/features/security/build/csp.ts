@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { decodeEntities } from '../../../core/html';
+import { elements, innerSource, parseHtml, type HtmlDocument, type HtmlElement } from '../../../core/html';
 import { isAllowedExternalUrl } from '../../../core/external-links';
 
 /**
- * The Content-Security-Policy of every page, and the checks that keep the built HTML compatible with it. Pure
- * functions over our own built HTML (double-quoted attributes), used by src/integrations/security.ts after the
- * build and by tests.
+ * The Content-Security-Policy of every page, and the checks that keep the built HTML compatible with it: functions
+ * over a page and its parsed tree (src/core/html.ts), used by the post-build step ./security.ts and by tests.
  *
  * The policy allows scripts only as files from our own origin (no 'unsafe-inline', no inline script at all), each
  * page's own inlined stylesheet by its hash, Pagefind's WebAssembly ('wasm-unsafe-eval') and same-origin workers
@@ -28,72 +27,83 @@ export function styleHash(css: string): string {
   return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
 }
 
-/** The text of every `<style>` element, in order. */
-export function inlineStyles(html: string): string[] {
-  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1] ?? '');
+const asDocument = (html: string, document?: HtmlDocument) => document ?? parseHtml(html);
+
+/** The text of every `<style>` element, in order, exactly as written (the hash is of these bytes). */
+export function inlineStyles(html: string, document?: HtmlDocument): string[] {
+  return elements(asDocument(html, document))
+    .filter((el) => el.name === 'style')
+    .map((el) => innerSource(html, el));
 }
 
 /** The policy for one page: the directives above, and style-src with the hash of each of its inline stylesheets. */
-export function policyFor(html: string): string {
-  const hashes = [...new Set(inlineStyles(html).map(styleHash))];
+export function policyFor(html: string, document?: HtmlDocument): string {
+  const hashes = [...new Set(inlineStyles(html, document).map(styleHash))];
   return [...CSP_DIRECTIVES, ['style-src', "'self'", ...hashes].join(' ')].join('; ');
 }
 
+/** A policy `<meta>` in built HTML (for tests that read the bytes). */
 export const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/i;
+
+const isPolicy = (el: HtmlElement) =>
+  el.name === 'meta' && el.attribs['http-equiv']?.toLowerCase() === 'content-security-policy';
 
 /**
  * The page with its policy as the first element after `<meta charset>` (a policy only covers what comes after it).
  * Throws when the page has no `<meta charset>` to anchor it, or already has a policy.
  */
-export function withPolicy(html: string): string {
-  if (CSP_META.test(html)) throw new Error('already has a Content-Security-Policy <meta>');
-  const charset = /<meta charset="utf-8"\s*\/?>/i.exec(html);
-  if (!charset) throw new Error('has no <meta charset="utf-8"> to put the Content-Security-Policy after');
-  const at = charset.index + charset[0].length;
-  return `${html.slice(0, at)}<meta http-equiv="content-security-policy" content="${policyFor(html)}">${html.slice(at)}`;
+export function withPolicy(html: string, document?: HtmlDocument): string {
+  const all = elements(asDocument(html, document));
+  if (all.some(isPolicy)) throw new Error('already has a Content-Security-Policy <meta>');
+  const charset = all.find((el) => el.name === 'meta' && el.attribs['charset']?.toLowerCase() === 'utf-8');
+  if (!charset || charset.endIndex === null)
+    throw new Error('has no <meta charset="utf-8"> to put the Content-Security-Policy after');
+  const at = charset.endIndex + 1;
+  return `${html.slice(0, at)}<meta http-equiv="content-security-policy" content="${policyFor(html, document)}">${html.slice(at)}`;
 }
+
+const URL_ATTRIBUTES = ['href', 'src', 'action'];
+const URL_ELEMENTS = new Set(['a', 'link', 'script', 'img', 'iframe', 'form', 'area']);
 
 /**
  * What the policy would block, or what a reader's browser should never be handed: inline scripts, inline event
  * handlers, `style` attributes, `javascript:` URLs, and external links that are off the allow-list or lack
  * `rel="noopener noreferrer"`. One sentence per problem.
  */
-export function pageProblems(html: string): string[] {
+export function pageProblems(html: string, document?: HtmlDocument): string[] {
+  const all = elements(asDocument(html, document));
   const problems: string[] = [];
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const attributes = m[1] ?? '';
-    if (!/\ssrc="/i.test(attributes))
-      problems.push(
-        `an inline <script> (scripts must be files: put it in a component's bundled <script>): ${(m[2] ?? '').trim().slice(0, 60)}`,
-      );
+  for (const el of all.filter((e) => e.name === 'script' && e.attribs['src'] === undefined)) {
+    const code = innerSource(html, el).trim().slice(0, 60);
+    problems.push(`an inline <script> (scripts must be files: put it in a component's bundled <script>): ${code}`);
   }
-  for (const m of html.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*?\s(on[a-z]+)="/gi)) {
-    problems.push(`an inline event handler ${m[2]} on <${m[1]}> (add the listener in a bundled script)`);
+  for (const el of all) {
+    for (const name of Object.keys(el.attribs).filter((a) => /^on[a-z]+$/.test(a))) {
+      problems.push(`an inline event handler ${name} on <${el.name}> (add the listener in a bundled script)`);
+    }
   }
-  for (const m of html.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*?\sstyle="([^"]*)"/gi)) {
-    problems.push(`a style attribute on <${m[1]}>: style="${m[2]}" (use a class in the stylesheet)`);
+  for (const el of all.filter((e) => e.attribs['style'] !== undefined)) {
+    problems.push(`a style attribute on <${el.name}>: style="${el.attribs['style']}" (use a class in the stylesheet)`);
   }
-  for (const m of html.matchAll(
-    /<(a|link|script|img|iframe|form|area)\b[^>]*?\s(?:href|src|action)="\s*javascript:/gi,
-  )) {
-    problems.push(`a javascript: URL on <${m[1]}>`);
+  for (const el of all.filter((e) => URL_ELEMENTS.has(e.name))) {
+    if (URL_ATTRIBUTES.some((a) => /^\s*javascript:/i.test(el.attribs[a] ?? '')))
+      problems.push(`a javascript: URL on <${el.name}>`);
   }
-  for (const m of html.matchAll(/<a\b([^>]*)>/gi)) {
-    const attributes = m[1] ?? '';
-    const href = decodeEntities(/\shref="([^"]*)"/i.exec(attributes)?.[1] ?? '');
-    if (!/^https?:\/\//i.test(href) || isOwnOrigin(href, html)) continue;
+  const own = ownOrigin(all);
+  for (const el of all.filter((e) => e.name === 'a')) {
+    const href = el.attribs['href'] ?? '';
+    if (!/^https?:\/\//i.test(href) || (own !== undefined && new URL(href).origin === own)) continue;
     if (!isAllowedExternalUrl(href))
-      problems.push(`a link to ${href}, whose host is not on the allow-list in src/lib/external-links.ts`);
-    const rel = new Set((/\srel="([^"]*)"/i.exec(attributes)?.[1] ?? '').split(/\s+/));
+      problems.push(`a link to ${href}, whose host is not on the allow-list in src/core/external-links.ts`);
+    const rel = new Set((el.attribs['rel'] ?? '').split(/\s+/));
     if (!rel.has('noopener') || !rel.has('noreferrer'))
       problems.push(`an external link to ${href} without rel="noopener noreferrer"`);
   }
   return problems;
 }
 
-/** Absolute links to the site's own origin (the canonical URL names it) are internal. */
-function isOwnOrigin(href: string, html: string): boolean {
-  const canonical = /<link rel="canonical" href="([^"]+)"/i.exec(html)?.[1];
-  const own = canonical ? new URL(canonical).origin : undefined;
-  return own !== undefined && new URL(href).origin === own;
+/** The site's own origin, from the page's canonical URL: absolute links there are internal. */
+function ownOrigin(all: readonly HtmlElement[]): string | undefined {
+  const canonical = all.find((el) => el.name === 'link' && el.attribs['rel'] === 'canonical')?.attribs['href'];
+  return canonical ? new URL(canonical).origin : undefined;
 }

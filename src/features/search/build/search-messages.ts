@@ -1,4 +1,4 @@
-import type { Translate } from '../../i18n';
+import type { Translate } from '../../../i18n';
 
 /**
  * The sentences the search UI shows in the browser, translated at build time and handed over as JSON in a
