@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { PostBuildStep } from '../../../build/pipeline';
 import { build } from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
