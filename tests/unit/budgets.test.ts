@@ -1,6 +1,6 @@
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compressedSize, languageDownloads } from '../../src/integrations/precache-report';
+import { compressedSize, languageDownloads } from '../../src/features/offline/build/precache-report';
 import { DIST, file, firstViewRequests, guideSlugs, readBuilt, staticImports } from './helpers/site';
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
-import type { LanguageIndex, SwManifestItem, Tier } from '../lib/offline';
+import type { LanguageIndex, SwManifestItem, Tier } from '../offline';
 
 /**
  * What the built service worker saves on a reader's phone, and how much that weighs. Node-only, so the build step,
