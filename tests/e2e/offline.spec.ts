@@ -463,7 +463,7 @@ test.describe('a copy bigger than the budget', () => {
     test.setTimeout(180_000);
     const result = buildWith(
       (file) => {
-        const lib = file('src/lib/offline.ts');
+        const lib = file('src/features/offline/offline.ts');
         lib.write(
           lib
             .read()
