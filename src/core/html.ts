@@ -47,6 +47,16 @@ export function innerSource(html: string, element: HtmlElement): string {
   return html.slice(first.startIndex, last.endIndex + 1);
 }
 
+/** Where each `<style>` element's text starts and ends in the page's source (end exclusive), in order. */
+export function styleRanges(html: string | HtmlDocument): [number, number][] {
+  return elements(asDocument(html)).flatMap((el) => {
+    const first = el.children[0];
+    const last = el.children[el.children.length - 1];
+    if (el.name !== 'style' || !first || !last || first.startIndex === null || last.endIndex === null) return [];
+    return [[first.startIndex, last.endIndex + 1] as [number, number]];
+  });
+}
+
 /** The markup inside `<main …>…</main>`, or '' when there is none. */
 export function mainContent(html: string): string {
   const main = firstElement(parseHtml(html), 'main');
@@ -67,9 +77,9 @@ export function allIds(html: string | HtmlDocument): string[] {
   return idsOf(elements(asDocument(html)));
 }
 
-/** Every `href` of an `<a>` in the document, in order. */
-export function linkHrefs(html: string | HtmlDocument): string[] {
-  return elements(asDocument(html)).flatMap((el) =>
+/** Every `href` of an `<a>` in the document (or under an element), in order. */
+export function linkHrefs(html: string | HtmlDocument | HtmlElement): string[] {
+  return elements(typeof html === 'string' ? parseHtml(html) : html).flatMap((el) =>
     el.name === 'a' && el.attribs['href'] !== undefined ? [el.attribs['href']] : [],
   );
 }

@@ -9,7 +9,7 @@
  *   SCALE_SIZES=100,1000 (guides per language; default) · SCALE_KEEP=1 keeps the temp folders
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchSection } from './index.ts';
@@ -35,7 +35,7 @@ const ZH_WORDS =
 const pick = (words: string[], i: number, n: number) =>
   Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
 
-function englishGuide(i: number): string {
+export function englishGuide(i: number): string {
   const w = (k: number, n = 3) => pick(EN_WORDS, i + k, n);
   const para = (k: number) =>
     `This is synthetic guide ${i}, written to measure how the build grows. It talks about ${w(k)} and ${w(k + 1)}, like a real guide would, in plain sentences of ordinary length. Readers on a phone want short paragraphs, so each one says one thing about ${w(k + 2, 2)} and stops.`;
@@ -97,7 +97,7 @@ ${para(6)}
 `;
 }
 
-function chineseGuide(i: number): string {
+export function chineseGuide(i: number): string {
   const w = (k: number, n = 3) => pick(ZH_WORDS, i + k, n).replace(/ /g, '、');
   const para = (k: number) =>
     `这是第 ${i} 篇生成的指南，用来测量构建时间随页面数增长的情况。它讲的是${w(k)}和${w(k + 1)}，像真正的指南一样，句子长短正常。读者用手机看，所以每段只说一件关于${w(k + 2, 2)}的事。`;
@@ -166,7 +166,32 @@ interface BuildFigures {
   cpu: number;
   distKb: number;
   log: string;
+  /** The same guides built by Astro Starlight (../shared/peer/build-starlight.sh), when the harness is there. */
+  starlight?: { wall: number; cpu: number; pages: number; distKb: number } | { error: string };
 }
+
+/** The peer harness (../shared/peer), which builds the same guides with Astro Starlight. */
+const PEER = process.env['PEER_DIR'] ?? resolve(ROOT, '../shared/peer');
+
+/** Wall clock and CPU (user + sys, children included) of a command, from /usr/bin/time. */
+function timed(
+  command: string,
+  args: string[],
+  cwd: string,
+): { status: number | null; wall: number; cpu: number; log: string } {
+  const run = spawnSync('/usr/bin/time', ['-f', 'BENCH-TIME %e %U %S', command, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  const log = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
+  const [, wall = '0', user = '0', sys = '0'] = /BENCH-TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(log) ?? [];
+  return { status: run.status, wall: Number(wall), cpu: Number(user) + Number(sys), log };
+}
+
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 
 function folderBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -185,33 +210,30 @@ function buildCopy(perLanguage: number): BuildFigures {
       writeFileSync(join(dir, `content/guides/en/synthetic-${i}.mdx`), englishGuide(i));
       writeFileSync(join(dir, `content/guides/zh/synthetic-${i}.mdx`), chineseGuide(i));
     }
-    const run = spawnSync(
-      '/usr/bin/time',
-      ['-f', 'BENCH-TIME %e %U %S', join(ROOT, 'node_modules/.bin/astro'), 'build'],
-      {
-        cwd: dir,
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-      },
-    );
-    const log = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
+    const run = timed(join(ROOT, 'node_modules/.bin/astro'), ['build'], dir);
+    const { log } = run;
     if (run.status !== 0)
       throw new Error(
         `the build of ${perLanguage || real} guides per language failed:\n${log.split('\n').slice(-30).join('\n')}`,
       );
-    const [, wall = '0', user = '0', sys = '0'] = /BENCH-TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(log) ?? [];
-    const pages = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) =>
-      f.endsWith('.html'),
-    ).length;
-    return {
+    const figures: BuildFigures = {
       guides: Math.max(perLanguage, real),
-      pages,
-      wall: Number(wall),
-      cpu: Number(user) + Number(sys),
+      pages: htmlFiles(join(dir, 'dist')),
+      wall: run.wall,
+      cpu: run.cpu,
       distKb: folderBytes(join(dir, 'dist')) / 1024,
       log,
     };
+    if (existsSync(join(PEER, 'build-starlight.sh'))) {
+      // The same guides (real and synthetic) with Starlight: its own throwaway project, Pagefind included.
+      const out = join(dir, 'starlight-dist');
+      const peer = timed(join(PEER, 'build-starlight.sh'), [join(dir, 'content/guides'), out], dir);
+      figures.starlight =
+        peer.status === 0
+          ? { wall: peer.wall, cpu: peer.cpu, pages: htmlFiles(out), distKb: folderBytes(out) / 1024 }
+          : { error: peer.log.split('\n').slice(-5).join(' ') };
+    }
+    return figures;
   } finally {
     if (process.env['SCALE_KEEP']) console.log(`  kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -221,6 +243,8 @@ function buildCopy(perLanguage: number): BuildFigures {
 /** A figure the build logs, e.g. the precache size: the first match of `pattern` in the log. */
 const logged = (log: string, pattern: RegExp) => pattern.exec(log)?.[1] ?? '?';
 
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
+
 export const scaleBench: BenchSection = {
   name: 'scale',
   optIn: true,
@@ -228,18 +252,19 @@ export const scaleBench: BenchSection = {
     print(
       'Build time as the site grows: `astro build` of a copy of the project (pages → search index → service worker',
     );
-    print('→ link check), real guides plus synthetic ones. Wall clock and CPU (user + sys) from /usr/bin/time.');
+    print('→ link check), real guides plus synthetic ones, then Astro Starlight on the same guides');
+    print(`(${PEER}/build-starlight.sh, Pagefind included). Wall clock and CPU (user + sys) from /usr/bin/time.`);
     print('');
     print(
-      `${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'ms/page'.padStart(9)}${'dist MB'.padStart(9)}  Astro's page step · search index · precache (compressed)`,
+      `${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'ms/page'.padStart(9)}${'dist MB'.padStart(9)}  Astro's page step · search index · sw.js`,
     );
-    let first: BuildFigures | undefined;
+    const all: BuildFigures[] = [];
     for (const size of [0, ...SIZES]) {
       const f = buildCopy(size);
-      first ??= f;
+      all.push(f);
       const pagesStep = logged(f.log, /(\d+ page\(s\) built in [^\n]+?)\s*$/m);
       const index = logged(f.log, /indexed pages by language \(([^)]+)\)/);
-      const precache = logged(f.log, /precaches (\d+ files: [\d.]+ KB, [\d.]+ KB compressed)/);
+      const precache = logged(f.log, /\[service-worker\] (sw\.js [\d.]+ KB)/);
       print(
         `${String(f.guides).padStart(12)}${String(f.pages).padStart(8)}${f.wall.toFixed(1).padStart(9)}${f.cpu.toFixed(1).padStart(9)}${((f.cpu * 1000) / f.pages).toFixed(0).padStart(9)}${(f.distKb / 1024).toFixed(1).padStart(9)}  ${pagesStep} · ${index} · ${precache}`,
       );
@@ -248,9 +273,42 @@ export const scaleBench: BenchSection = {
     print(
       'ms/page is CPU time per built page, fixed costs (Vite, Pagefind start-up) included: it falls as the site grows while',
     );
+    print('the per-page work stays. Growth between sizes (per added page; constant = linear growth):');
+    for (let i = 1; i < all.length; i++) {
+      const [a, b] = [all[i - 1]!, all[i]!];
+      print(
+        `  ${a.guides} → ${b.guides} guides/lang: ${(((b.cpu - a.cpu) * 1000) / (b.pages - a.pages)).toFixed(0)} ms CPU, ${(((b.wall - a.wall) * 1000) / (b.pages - a.pages)).toFixed(0)} ms wall per added page`,
+      );
+    }
+
+    print('');
     print(
-      'the per-page work stays. The precache budget (600 KB compressed) is for the real site; a site of hundreds of guides',
+      'The offline copy a first visit saves, per language (after the page and sw.js; the budget bounds it at any size),',
     );
-    print('would need to save pages on demand instead of all at once.');
+    print('and what is left for later (saved page by page as the reader opens pages, or all at once on request):');
+    for (const f of all) {
+      for (const m of f.log.matchAll(
+        /\[service-worker\] (\w+): a first visit saves (\d+) of (\d+) pages and ([\w +]+) in ([\d.]+ KB) with the core \(budget ([\d.]+ KB), (\d+) requests\)(?:; on request ([\d.]+ KB) more)?/g,
+      )) {
+        const [, lang, saved, pages, tiers, bytes, budget, requests, rest = '0 KB'] = m;
+        print(
+          `${String(f.guides).padStart(12)}  ${lang}: ${(bytes ?? '').padStart(9)} in ${requests} requests (budget ${budget}): ${saved} of ${pages} pages, ${tiers}; on request ${rest}`,
+        );
+      }
+    }
+    print('');
+    print('Side by side with Starlight (same guides; ratio = project / Starlight, goal ≤ 0.5):');
+    print(
+      `${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'SL pages'.padStart(10)}${'SL wall s'.padStart(11)}${'SL CPU s'.padStart(10)}${'SL MB'.padStart(8)}${'wall ×'.padStart(8)}${'CPU ×'.padStart(8)}`,
+    );
+    for (const f of all) {
+      const sl = f.starlight;
+      if (!sl) print(`${String(f.guides).padStart(12)}  no peer harness at ${PEER}`);
+      else if ('error' in sl) print(`${String(f.guides).padStart(12)}  Starlight build failed: ${sl.error}`);
+      else
+        print(
+          `${String(f.guides).padStart(12)}${String(f.pages).padStart(8)}${f.wall.toFixed(1).padStart(9)}${f.cpu.toFixed(1).padStart(9)}${String(sl.pages).padStart(10)}${sl.wall.toFixed(1).padStart(11)}${sl.cpu.toFixed(1).padStart(10)}${(sl.distKb / 1024).toFixed(1).padStart(8)}${ratio(f.wall, sl.wall).padStart(8)}${ratio(f.cpu, sl.cpu).padStart(8)}`,
+        );
+    }
   },
 };

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DIST, guideSlugs, readBuilt } from './helpers/site';
+import { compressedSize, languageDownloads } from '../../src/features/offline/build/precache-report';
+import { DIST, file, firstViewRequests, guideSlugs, readBuilt, staticImports } from './helpers/site';
 
 /**
  * Byte and request budgets of a guide page's first view, on the built site (deterministic, so tests; timings are
@@ -20,39 +19,6 @@ const guides = guideSlugs('en').flatMap((slug) => LOCALES.map((locale) => `/${lo
 
 export function brotli(bytes: Buffer | string): number {
   return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-}
-
-/** A built file by its URL path (`/_astro/x.js`). */
-function file(path: string): Buffer {
-  return readFileSync(join(DIST, decodeURIComponent(path)));
-}
-
-/** The static imports of a built script, as URL paths (dynamic `import()` is on demand, so not counted). */
-function staticImports(path: string): string[] {
-  const code = file(path).toString('utf8');
-  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map(
-    (m) => new URL(m[1]!, `http://x${path}`).pathname,
-  );
-}
-
-/** Everything the browser fetches to show a page before any interaction, as URL paths (the page first). */
-export function firstViewRequests(page: string): string[] {
-  const html = readBuilt(page);
-  const requests = [page];
-  const add = (path: string) => {
-    if (!requests.includes(path)) requests.push(path);
-  };
-  for (const m of html.matchAll(/<link\b[^>]*\srel="(stylesheet|icon)"[^>]*>/g))
-    add(/\shref="([^"]+)"/.exec(m[0])![1]!);
-  for (const m of html.matchAll(/<img\b[^>]*\ssrc="([^"]+)"/g)) add(m[1]!);
-  const queue = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-  while (queue.length) {
-    const script = queue.shift()!;
-    if (requests.includes(script)) continue;
-    add(script);
-    queue.push(...staticImports(script));
-  }
-  return requests;
 }
 
 describe(`a guide page's first view, in both languages (${guides.length} pages)`, () => {
@@ -101,5 +67,27 @@ describe('the counting itself', () => {
     // The search page's own script imports a shared chunk: that is a request too.
     const search = firstViewRequests('/en/search/');
     expect(search.filter((p) => p.endsWith('.js')).length).toBeGreaterThan(2);
+  });
+});
+
+/**
+ * Issue 15: a first visit with service workers, as the peer harness counts it: the page's first view, sw.js, then the
+ * offline copy the worker saves for the page's language (its first-visit bundle and search files). Measured from
+ * dist/ at brotli 11 (Pagefind's gzipped files as they are), for the heaviest guide page of each language.
+ */
+export const FIRST_VISIT_BUDGET_BYTES = 200 * 1024;
+
+describe(`a first visit including the offline copy: at most ${FIRST_VISIT_BUDGET_BYTES / 1024} KB`, () => {
+  it.each(LOCALES)('%s', async (locale) => {
+    const size = async (path: string) => compressedSize(file(path.endsWith('/') ? `${path}index.html` : path));
+    let heaviest = 0;
+    for (const page of guides.filter((p) => p.startsWith(`/${locale}/`))) {
+      heaviest = Math.max(
+        heaviest,
+        (await Promise.all(firstViewRequests(page).map(size))).reduce((a, b) => a + b, 0),
+      );
+    }
+    const copy = (await languageDownloads(DIST, locale)).reduce((sum, d) => sum + d.bytes, 0);
+    expect(heaviest + (await size('/sw.js')) + copy).toBeLessThanOrEqual(FIRST_VISIT_BUDGET_BYTES);
   });
 });

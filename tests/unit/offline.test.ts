@@ -1,7 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryVariant, offlineLocale, offlinePagePath } from '../../src/features/offline/offline';
+import {
+  daysSince,
+  directoryVariant,
+  formatLocalDate,
+  formatSize,
+  groupCacheName,
+  isStale,
+  offlineLocale,
+  offlinePagePath,
+  packText,
+  planTiers,
+  stateCacheName,
+  unpackText,
+} from '../../src/features/offline/offline';
+import { styleRanges } from '../../src/core/html';
 import { ICONS, APPLE_TOUCH_ICON, manifestPath, THEME, webManifest } from '../../src/features/offline/web-manifest';
 import { guideSlugs, readBuilt, ROOT } from './helpers/site';
 
@@ -26,14 +40,75 @@ describe('the offline page for a page that is not saved', () => {
   });
 
   it.each(['zh', 'en'])(
-    '/%s/offline/ links to every guide of its language and stays out of search engines',
+    '/%s/offline/ stays out of search engines and is small: it lists what is saved from the worker, not every guide',
     (locale) => {
       const html = readBuilt(`/${locale}/offline/`);
-      for (const slug of guideSlugs(locale)) expect(html).toContain(`href="/${locale}/${slug}/"`);
       expect(html).toContain('<meta name="robots" content="noindex">');
+      expect(html).toContain('data-offline-saved');
+      for (const slug of guideSlugs(locale)) expect(html).not.toContain(`href="/${locale}/${slug}/"`);
       expect(readBuilt('sitemap-0.xml')).not.toContain('/offline/');
     },
   );
+});
+
+describe('packs', () => {
+  it('cut each stylesheet out of a page once and put it back byte for byte', () => {
+    const styles: string[] = [];
+    const a =
+      '<!doctype html><html><head><style>body{color:red}</style></head><body><p>a</p><style>.x{}</style></body></html>';
+    const b = '<html><head><style>body{color:red}</style></head><body>b</body></html>';
+    const packed = [a, b].map((text, i) => ({
+      url: `${i}.html`,
+      type: 'text/html',
+      ...packText(text, styles, styleRanges(text)),
+    }));
+    expect(styles).toEqual(['body{color:red}', '.x{}']);
+    expect(packed[0]!.text).toBe(
+      '<!doctype html><html><head><style></style></head><body><p>a</p><style></style></body></html>',
+    );
+    expect(packed.map((f) => unpackText({ styles, files: packed }, f))).toEqual([a, b]);
+    expect(packText('<p>no style</p>', styles, [])).toEqual({ text: '<p>no style</p>' });
+  });
+});
+
+describe('which tiers of a language a first visit saves', () => {
+  const sizes = { essentials: 30, search: 100, pages: 40 } as const;
+  const cost = (tiers: string[]) => tiers.reduce((sum, t) => sum + sizes[t as keyof typeof sizes], 0);
+
+  it('everything when it fits; else essentials and search; else essentials and pages; else essentials', async () => {
+    expect(await planTiers(cost, 10, 180)).toEqual(['essentials', 'search', 'pages']);
+    expect(await planTiers(cost, 10, 150)).toEqual(['essentials', 'search']);
+    expect(await planTiers(cost, 10, 100)).toEqual(['essentials', 'pages']);
+    expect(await planTiers(cost, 10, 50)).toEqual(['essentials']);
+  });
+
+  it('fails the build when not even the essentials fit', async () => {
+    await expect(planTiers(cost, 10, 30)).rejects.toThrow(/essentials .* exceed the budget/);
+  });
+});
+
+describe('the offline copy, as the reader sees it', () => {
+  it("a last-checked date more than 90 days before the reader's own date is stale", () => {
+    expect(daysSince('2026-11-26', new Date(2027, 1, 24, 23, 59))).toBe(90);
+    expect(isStale('2026-11-26', new Date(2027, 1, 24, 23, 59))).toBe(false);
+    expect(isStale('2026-11-26', new Date(2027, 1, 25, 0, 1))).toBe(true);
+    expect(isStale('2026-11-26', new Date(2026, 10, 26))).toBe(false);
+    expect(isStale('not a date', new Date(2030, 0, 1))).toBe(false);
+  });
+
+  it("sizes and dates in the page's language", () => {
+    expect(formatSize(170 * 1024)).toBe('170 KB');
+    expect(formatSize(2.34 * 1024 * 1024)).toBe('2.3 MB');
+    expect(formatLocalDate(new Date(2026, 11, 1, 23, 30), 'en')).toBe('1 December 2026');
+    expect(formatLocalDate(new Date(2026, 11, 1, 23, 30), 'zh')).toBe('2026年12月1日');
+  });
+
+  it("keeps each group in a cache of its own, the core in Workbox's own precache", () => {
+    const names = { prefix: 'workbox', suffix: 'https://x.test/' };
+    expect(groupCacheName(names)).toBe('workbox-precache-v2-https://x.test/');
+    expect(groupCacheName(names, 'zh')).toBe('workbox-precache-v2-zh-https://x.test/');
+    expect(stateCacheName(names)).toBe('workbox-offline-state-https://x.test/');
+  });
 });
 
 describe('the web app manifests', () => {

@@ -2,22 +2,56 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as pagefind from 'pagefind';
 import { generateURLVariations } from 'workbox-precaching/utils/generateURLVariations.js';
 import { generateServiceWorker } from '../../src/features/offline/build/service-worker';
 import {
-  manifestOf,
-  PRECACHE_BUDGET_BYTES,
-  readPrecache,
-  type PrecacheEntry,
+  languageDownloads,
+  readLanguageIndex,
+  readManifest,
+  type OfflineReport,
 } from '../../src/features/offline/build/precache-report';
-import { HASHED_URL, PRECACHE_ROUTE_OPTIONS, SEARCH_DIR } from '../../src/features/offline/offline';
-import { builtPages, DIST, ROOT } from './helpers/site';
+import {
+  HASHED_URL,
+  LANGUAGE_COPY_BUDGET_BYTES,
+  PACK_DIR,
+  PAGEFIND_DECOMPRESSED,
+  PRECACHE_ROUTE_OPTIONS,
+  SEARCH_DIR,
+  SHARD_SIZE,
+  unpackText,
+  type LanguageIndex,
+  type OfflineEntry,
+  type Pack,
+  type SwManifestItem,
+} from '../../src/features/offline/offline';
+import { DIST, ROOT } from './helpers/site';
 
-/** The precache manifest of a built sw.js, as URLs relative to the site root. */
-function precacheOf(dist: string): PrecacheEntry[] {
-  return manifestOf(readFileSync(join(dist, 'sw.js'), 'utf8'));
+const LANGS = [
+  { lang: 'zh', pagefind: 'zh-cn', wasm: 'wasm.unknown.pagefind' },
+  { lang: 'en', pagefind: 'en', wasm: 'wasm.en.pagefind' },
+] as const;
+
+/** Files of a built folder, relative (`zh/store/index.html`). */
+function filesIn(dist: string, dir = ''): string[] {
+  return readdirSync(join(dist, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(dist.length + 1)
+        .replace(/\\/g, '/'),
+    )
+    .sort();
+}
+
+const sri = (bytes: Buffer | string) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** What the worker stores for a saved file: the built bytes, decompressed for Pagefind's fragments and WebAssembly. */
+function storedBytes(dist: string, url: string): Buffer {
+  const bytes = readFileSync(join(dist, url));
+  return /\.(pf_fragment|pagefind)$/.test(url) ? gunzipSync(bytes) : bytes;
 }
 
 /** Which saved URL the worker answers a request with, by Workbox's own matching and our route options. */
@@ -34,53 +68,131 @@ function savedUrlFor(request: string, saved: readonly string[]): string | undefi
   }
 }
 
-describe('the generated service worker (dist/sw.js)', () => {
-  const entries = precacheOf(DIST);
-  const urls = entries.map((e) => e.url);
+function coreFiles(manifest: SwManifestItem[]): Extract<SwManifestItem, { kind: 'file' }>[] {
+  return manifest.filter((i): i is Extract<SwManifestItem, { kind: 'file' }> => i.kind === 'file');
+}
 
-  it('saves every page of both languages, every bundled script, the search index, the icons and the manifests', () => {
-    const pages = builtPages().map((p) => `${p.slice(1)}${p.endsWith('/') ? 'index.html' : ''}`);
-    expect(pages).toEqual(
-      expect.arrayContaining(['zh/index.html', 'en/index.html', 'zh/offline/index.html', 'en/offline/index.html']),
-    );
-    const scripts = readdirSync(join(DIST, '_astro')).map((f) => `_astro/${f}`);
-    const icons = readdirSync(join(DIST, 'icons')).map((f) => `icons/${f}`);
-    // The search-index build step writes only the files search needs (Pagefind's ready-made UIs are deleted).
-    const search = readdirSync(join(DIST, SEARCH_DIR), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name).slice(DIST.length + 1));
-    expect(search).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-entry.json']));
-    expect(urls.sort()).toEqual(
-      [
-        ...pages,
-        ...scripts,
-        ...search,
-        ...icons,
-        'favicon.svg',
-        'zh/manifest.webmanifest',
-        'en/manifest.webmanifest',
-      ].sort(),
-    );
+describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', () => {
+  const manifest = readManifest(DIST);
+  const indexes = Object.fromEntries(LANGS.map(({ lang }) => [lang, readLanguageIndex(DIST, lang)])) as Record<
+    string,
+    LanguageIndex
+  >;
+  const packs = filesIn(DIST, PACK_DIR).filter((f) => f.endsWith('.json') && !/^_offline\/(zh|en)\.\w+\.json$/.test(f));
+
+  it("sw.js lists the core: every script, the favicon, the manifests, `/`, every offline page and Pagefind's loader; then one index per language", () => {
+    const scripts = filesIn(DIST, '_astro');
+    const expected = [
+      ...scripts,
+      'favicon.svg',
+      'index.html',
+      ...LANGS.flatMap(({ lang }) => [`${lang}/manifest.webmanifest`, `${lang}/offline/index.html`]),
+      ...['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json'].map((f) => `${SEARCH_DIR}/${f}`),
+    ];
+    expect(
+      coreFiles(manifest)
+        .map((e) => e.url)
+        .sort(),
+    ).toEqual(expected.sort());
+    expect(manifest.filter((i) => i.kind === 'language').map((i) => i.kind === 'language' && i.lang)).toEqual([
+      'zh',
+      'en',
+    ]);
+    // sw.js does not grow with the pages: no page of a language is in it.
+    expect(coreFiles(manifest).filter((e) => /^(zh|en)\/(?!offline\/|manifest)/.test(e.url))).toEqual([]);
   });
 
-  it('pins each saved file to the bytes of this build (SRI hash) and versions the unhashed ones', () => {
+  it.each(LANGS)(
+    'the $lang index holds every page of its language and its own search files, and nothing of the other language',
+    ({ lang, pagefind: pl, wasm }) => {
+      const pages = filesIn(DIST, lang).filter((f) => f.endsWith('.html') && !f.startsWith(`${lang}/offline/`));
+      const search = filesIn(DIST, SEARCH_DIR).filter(
+        (f) =>
+          new RegExp(`^pagefind/(pagefind\\.${pl}_|(index|fragment|filter)/${pl}_)`).test(f) ||
+          f === `pagefind/${wasm}`,
+      );
+      expect(search.length).toBeGreaterThan(3);
+      expect(indexes[lang]!.entries.map((e) => e.url).sort()).toEqual([...pages, ...search].sort());
+    },
+  );
+
+  it('pins every saved file to this build: each pack and WebAssembly file by its SRI hash, pages and scripts by their own, unhashed files by a revision', () => {
+    const sources = [
+      ...manifest.filter((i) => i.kind === 'source'),
+      ...Object.values(indexes).flatMap((i) => i.sources),
+    ];
+    expect(sources.length).toBeGreaterThan(4);
+    for (const source of sources) expect(source.integrity, source.url).toBe(sri(readFileSync(join(DIST, source.url))));
+    for (const ref of manifest.filter((i) => i.kind === 'language')) {
+      if (ref.kind !== 'language') continue;
+      expect(ref.integrity).toBe(sri(readFileSync(join(DIST, ref.url))));
+      expect(ref.firstIntegrity).toBe(sri(readFileSync(join(DIST, ref.first))));
+    }
+    const entries: OfflineEntry[] = [...coreFiles(manifest), ...Object.values(indexes).flatMap((i) => i.entries)];
     for (const entry of entries) {
-      const hash = createHash('sha384')
-        .update(readFileSync(join(DIST, entry.url)))
-        .digest('base64');
-      expect(entry.integrity, entry.url).toBe(`sha384-${hash}`);
+      // An SRI hash of its own wherever the stored bytes are the served bytes (a missing page is fetched and checked).
+      if (entry.integrity) expect(entry.integrity, entry.url).toBe(sri(readFileSync(join(DIST, entry.url))));
+      else expect(entry.url, "only Pagefind's decompressed files go without").toMatch(/\.(pf_fragment|pagefind)$/);
       if (HASHED_URL.test(entry.url)) expect(entry.revision, entry.url).toBeNull();
       else expect(entry.revision, entry.url).toMatch(/^[0-9a-f]{32}$/);
     }
   });
 
-  it(`keeps the whole precache under ${PRECACHE_BUDGET_BYTES / 1024} KB compressed`, () => {
-    expect(readPrecache(DIST).compressed).toBeLessThanOrEqual(PRECACHE_BUDGET_BYTES);
+  it('every pack gives back its files byte for byte, and holds each stylesheet once however many pages use it', () => {
+    expect(packs.length).toBeGreaterThanOrEqual(5);
+    let pages = 0;
+    for (const url of packs) {
+      const json = readFileSync(join(DIST, url), 'utf8');
+      const pack = JSON.parse(json) as Pack;
+      // The pages' <style> contents are cut out into `styles`, each distinct stylesheet once.
+      expect(new Set(pack.styles).size, url).toBe(pack.styles.length);
+      for (const file of pack.files) {
+        if (file.url.startsWith(PACK_DIR)) continue; // a language's index inside its first-visit bundle
+        expect(Buffer.from(unpackText(pack, file)).equals(storedBytes(DIST, file.url)), `${url}: ${file.url}`).toBe(
+          true,
+        );
+        if (file.url.endsWith('.html')) {
+          pages++;
+          expect(file.text, file.url).not.toMatch(/<style\b[^>]*>[^<]/);
+        }
+      }
+    }
+    expect(pages).toBeGreaterThan(20);
   });
 
+  it("Pagefind's WebAssembly travels without its gzip wrapper (a server compresses it better) and is stored as Pagefind reads it", () => {
+    for (const { lang, wasm } of LANGS) {
+      const entry = indexes[lang]!.entries.find((e) => e.url === `${SEARCH_DIR}/${wasm}`)!;
+      expect(entry.from, wasm).toMatch(new RegExp(`^${PACK_DIR}/wasm\\.\\w+\\.\\w+\\.wasm$`));
+      const module = readFileSync(join(DIST, entry.from!));
+      expect(module.subarray(0, 4).toString('latin1')).toBe('\0asm');
+      expect(Buffer.concat([Buffer.from(PAGEFIND_DECOMPRESSED), module]).equals(storedBytes(DIST, entry.url))).toBe(
+        true,
+      );
+    }
+  });
+
+  it.each(LANGS)(
+    `on the real site one visit saves every $lang page and the search, within ${LANGUAGE_COPY_BUDGET_BYTES / 1024} KB`,
+    async ({ lang }) => {
+      // If this fails after adding content: the language no longer fits the budget whole, so a first visit saves only some
+      // tiers and the rest waits for the reader. Decide: trim, raise LANGUAGE_COPY_BUDGET_BYTES (and check the 200 KB
+      // first visit in tests/unit/budgets.test.ts), or accept it and change this test and tests/e2e/offline.spec.ts.
+      expect(indexes[lang]!.tiers.map((t) => [t.tier, t.auto])).toEqual([
+        ['essentials', true],
+        ['search', true],
+        ['pages', true],
+      ]);
+      const total = (await languageDownloads(DIST, lang)).reduce((sum, d) => sum + d.bytes, 0);
+      expect(total).toBeLessThanOrEqual(LANGUAGE_COPY_BUDGET_BYTES);
+    },
+  );
+
   it('answers shared and cache-busted URLs from the saved files: ?q=, ?ts=, utm_…, a missing final slash', () => {
+    const urls = [...coreFiles(manifest), ...Object.values(indexes).flatMap((i) => i.entries)].map((e) => e.url);
     expect(savedUrlFor('/zh/store/?q=营业厅', urls)).toBe('/zh/store/index.html');
     expect(savedUrlFor('/en/manifest.webmanifest?ts=1764180000000', urls)).toBe('/en/manifest.webmanifest');
+    expect(savedUrlFor(`/pagefind/pagefind-entry.json?ts=${Date.now()}`, urls)).toBe('/pagefind/pagefind-entry.json');
     expect(savedUrlFor('/en/?utm_source=share', urls)).toBe('/en/index.html');
     expect(savedUrlFor('/en/store', urls)).toBe('/en/store/index.html');
     expect(savedUrlFor('/en/not-a-page/', urls)).toBeUndefined();
@@ -88,12 +200,12 @@ describe('the generated service worker (dist/sw.js)', () => {
 });
 
 /**
- * With the search index: Pagefind 1.6 writes dist/pagefind/ (the `search-index` build step does it in the real
- * build, before the worker). Here a copy of dist/ gets a real Pagefind index, then the worker is generated over it.
+ * The same build step over a copy of dist/ with a budget too small for a whole language, as a site of a thousand
+ * guides would have: the essentials are saved at once, the rest waits for the reader, and the build says so.
  */
-describe('the generated service worker over a Pagefind index', () => {
+describe('the offline copy of a site bigger than its budget', () => {
   let dist: string;
-  let entries: PrecacheEntry[];
+  let report: OfflineReport;
 
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'topup-sw-'));
@@ -105,44 +217,56 @@ describe('the generated service worker over a Pagefind index', () => {
       await index!.writeFiles({ outputPath: join(dist, 'pagefind') });
       await pagefind.close();
     }
-    await generateServiceWorker({ root: ROOT, dist });
-    entries = precacheOf(dist);
-  });
+    report = await generateServiceWorker({ root: ROOT, dist, budget: 50 * 1024 });
+  }, 120_000);
 
   afterAll(() => {
     if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
-  it('saves every file Pagefind needs to search each language, and none of its optional UI bundles', () => {
-    const urls = entries.map((e) => e.url);
-    const search = readdirSync(join(dist, 'pagefind'), { recursive: true, encoding: 'utf8' })
-      .map((f) => `pagefind/${f.replace(/\\/g, '/')}`)
-      .filter((f) => /\.(js|json|pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/.test(f));
-    const ui = search.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(f));
-    const needed = search.filter((f) => !ui.includes(f));
-    expect(needed).toEqual(
-      expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json']),
-    );
-    expect(urls).toEqual(expect.arrayContaining(needed));
-    for (const file of ui) expect(urls).not.toContain(file);
-
-    // Each language's metadata, index and WebAssembly file, as pagefind-entry.json names them.
-    const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { hash: string; wasm: string | null }>;
-    };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-cn']);
-    for (const { hash, wasm } of Object.values(entry.languages)) {
-      expect(urls).toContain(`pagefind/pagefind.${hash}.pf_meta`);
-      expect(urls).toContain(`pagefind/wasm.${wasm ?? 'unknown'}.pagefind`);
-    }
-  });
-
-  it("answers Pagefind's pagefind-entry.json?ts=… from the precache (Pagefind adds a timestamp to every load)", () => {
-    const urls = entries.map((e) => e.url);
-    expect(savedUrlFor(`/pagefind/pagefind-entry.json?ts=${Date.now()}`, urls)).toBe('/pagefind/pagefind-entry.json');
-  });
-
-  it(`still keeps the whole precache, search index included, under ${PRECACHE_BUDGET_BYTES / 1024} KB compressed`, () => {
-    expect(readPrecache(dist).compressed).toBeLessThanOrEqual(PRECACHE_BUDGET_BYTES);
-  });
+  it.each(LANGS)(
+    '$lang: a first visit saves the essentials (home, search page, the "no data" pages) within the budget; the rest is on request',
+    async ({ lang }) => {
+      const index = readLanguageIndex(dist, lang);
+      expect(index.tiers.find((t) => t.tier === 'essentials')).toMatchObject({ auto: true });
+      expect(index.tiers.filter((t) => !t.auto).length).toBeGreaterThan(0);
+      const essentials = index.entries.filter((e) => e.tier === 'essentials').map((e) => e.url);
+      expect(essentials).toEqual(
+        expect.arrayContaining([
+          `${lang}/index.html`,
+          `${lang}/search/index.html`,
+          `${lang}/store/index.html`,
+          `${lang}/show-shopkeeper/index.html`,
+        ]),
+      );
+      expect(essentials).not.toContain(`${lang}/atm-bank/index.html`);
+      const first = await languageDownloads(dist, lang);
+      expect(first.reduce((sum, d) => sum + d.bytes, 0)).toBeLessThanOrEqual(50 * 1024);
+      const line = report.languages.find((l) => l.lang === lang)!;
+      expect(line.restBytes).toBeGreaterThan(0);
+      expect(line.autoPages).toBeLessThan(line.pages);
+      // The other files are listed in shards (fetched when the reader opens a page, or saves all), each pinned by its
+      // hash; together with the index they list every file of the language once.
+      const shardEntries = index.shards.flatMap((shard) => {
+        const body = readFileSync(join(dist, shard.url));
+        expect(shard.integrity).toBe(sri(body));
+        const entries = JSON.parse(body.toString('utf8')) as OfflineEntry[];
+        expect(entries.length).toBeLessThanOrEqual(SHARD_SIZE);
+        expect(entries[0]!.url).toBe(shard.first);
+        return entries;
+      });
+      expect(shardEntries.map((e) => e.url).sort()).toEqual(shardEntries.map((e) => e.url));
+      const all = [...index.entries, ...shardEntries].map((e) => e.url).sort();
+      expect(all).toEqual(
+        readLanguageIndex(DIST, lang)
+          .entries.map((e) => e.url)
+          .sort(),
+      );
+      expect(shardEntries.find((e) => e.url === `${lang}/atm-bank/index.html`)?.integrity).toBe(
+        sri(readFileSync(join(dist, lang, 'atm-bank/index.html'))),
+      );
+      const everything = await languageDownloads(dist, lang, { all: true });
+      expect(everything.length).toBeGreaterThan(first.length);
+    },
+  );
 });

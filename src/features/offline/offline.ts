@@ -1,37 +1,238 @@
-import { chooseLocale, type Locale } from '../../core/locales';
+import { chooseLocale, htmlLang, type Locale } from '../../core/locales';
 import { localizedPath, splitLocalePath } from '../../core/urls';
 
 /**
  * What the service worker keeps for offline reading, and how it finds it again. Shared by the build step that
- * writes the worker (src/features/offline/build/service-worker.ts) and the worker itself (src/features/offline/worker/service-worker.ts).
+ * writes the worker and its packs (./build/service-worker.ts), the worker itself (./worker/service-worker.ts)
+ * and the page script (./client/offline.ts). Pure: no Node, no DOM.
+ *
+ * The offline copy comes in groups, each in a cache of its own:
+ *  - `core`, saved when the worker installs: the site's scripts, Pagefind's loader and worker, the manifests, the
+ *    `/` chooser and the offline page of every language;
+ *  - one group per language, saved for the reader's language on the first visit and for another language when the
+ *    reader opens a page in it (or taps "save" in it). A language's files are in tiers: `essentials` (home, search
+ *    page, the pages of the home's "no data" box), `search` (its Pagefind index and result fragments) and `pages`
+ *    (every other page). The tiers that fit LANGUAGE_COPY_BUDGET_BYTES are saved at once; the rest on request, and
+ *    a page the reader opens is saved as it is read.
+ * Files travel in packs (one JSON file of many text files, compressed once by the server, the stylesheet once per
+ * pack instead of once per page) and are stored one by one, byte for byte as the build wrote them.
  */
 
 /** `/<lang>/offline/`: shown for a page that is not saved while the reader has no connection. */
 export const OFFLINE_SLUG = 'offline';
 
+/** Where the build writes packs and language indexes (content-hashed names, so the URL is the version). */
+export const PACK_DIR = '_offline';
+
+/** Pagefind's bundle folder (written by the search-index integration). */
+export const SEARCH_DIR = 'pagefind';
+
 /**
- * Files saved on the first visit, relative to dist/: the pages of both languages, the bundled scripts, the icons
- * and manifests.
+ * What one visit may download for the offline copy of a language after sw.js, compressed as a server sends it: the
+ * core group, the language's index and the tiers saved at once. With the page itself (about 12 KB) and sw.js (about
+ * 9 KB), a first visit stays under 200 KB (issue 15). Tiers that do not fit are saved on request.
  */
-export const SITE_GLOBS = [
-  '**/*.html',
+export const LANGUAGE_COPY_BUDGET_BYTES = 175 * 1024;
+
+/** A page whose facts were checked longer ago than this says so, on the reader's own date (issue 15). */
+export const STALE_AFTER_DAYS = 90;
+
+/** Files of the core group, relative to dist/ (the language groups are chosen by the build from each language's folder). */
+export const CORE_GLOBS = [
   '_astro/**/*.{js,css}',
   'favicon.svg',
-  'icons/*.png',
   '*/manifest.webmanifest',
+  'index.html',
+  `*/${OFFLINE_SLUG}/index.html`,
+  `${SEARCH_DIR}/{pagefind.js,pagefind-worker.js,pagefind-entry.json}`,
 ] as const;
 
-/**
- * Pagefind's files for searching every language offline: its loader and worker, one WebAssembly file per
- * stemmer (`wasm.en.pagefind`, `wasm.unknown.pagefind` for Chinese), the entry file, the per-language metadata,
- * index chunks, result fragments and filters. Its optional ready-made UI bundles (pagefind-ui.*,
- * pagefind-component-ui.*, pagefind-modular-ui.*, pagefind-highlight.js) are left out.
- */
-export const SEARCH_DIR = 'pagefind';
-export const SEARCH_GLOB = `${SEARCH_DIR}/{pagefind.js,pagefind-worker.js,pagefind-entry.json,wasm.*.pagefind,*.pf_meta,index/*.pf_index,fragment/*.pf_fragment,filter/*.pf_filter}`;
-
 /** Files whose name changes with their content: no revision needed, the URL is the version. */
-export const HASHED_URL = /^(?:_astro\/|pagefind\/(?:index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/;
+export const HASHED_URL =
+  /^(?:_astro\/|_offline\/|pagefind\/(?:index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$|pagefind\/wasm\.[^/]+\.pagefind$)/;
+
+/** Pagefind marks its files decompressed with this prefix; it reads them with or without gzip (pagefind.js `decompress`). */
+export const PAGEFIND_DECOMPRESSED = 'pagefind_dcd';
+
+export type Tier = 'essentials' | 'search' | 'pages';
+export const TIERS: readonly Tier[] = ['essentials', 'search', 'pages'];
+/** The sets of tiers a first visit may save, best first. */
+export const TIER_CHOICES: readonly Tier[][] = [
+  ['essentials', 'search', 'pages'],
+  ['essentials', 'search'],
+  ['essentials', 'pages'],
+  ['essentials'],
+];
+
+/** One saved file. `url` is relative to the site root (`zh/store/index.html`). */
+export interface OfflineEntry {
+  url: string;
+  /** Workbox's revision (md5 of the file) for files whose name does not change with their content; else null. */
+  revision: string | null;
+  /** SRI hash of the stored bytes, when they are the very bytes the server has for `url` (pages, scripts). */
+  integrity?: string;
+  /** The pack or WebAssembly file that carries the bytes; without it the file is fetched from its own URL. */
+  from?: string;
+  /** Language groups: the tier the file belongs to. */
+  tier?: Tier;
+}
+
+/** A file that carries the bytes of others: a pack (JSON) or Pagefind's WebAssembly without its gzip wrapper. */
+export interface OfflineSource {
+  url: string;
+  integrity: string;
+  format: 'pack' | 'wasm';
+}
+
+export interface TierInfo {
+  tier: Tier;
+  /** Saved with the language at once (it fits the budget); otherwise on request. */
+  auto: boolean;
+  /** HTML pages in the tier. */
+  pages: number;
+}
+
+/**
+ * `_offline/<lang>.<hash>.json`: a language's files saved at once (with where their bytes come from), how its tiers
+ * are saved, and where the others are listed: shards of SHARD_SIZE files in URL order, so the index (downloaded on
+ * every first visit) stays small however many pages the site has. The worker fetches a shard when the reader opens
+ * a page listed in it (to check and keep that page) and every shard for "save all".
+ */
+export interface LanguageIndex {
+  lang: Locale;
+  entries: OfflineEntry[];
+  shards: ShardRef[];
+  sources: OfflineSource[];
+  tiers: TierInfo[];
+}
+
+/** A shard of a language's other files: `_offline/<lang>-files-<n>.<hash>.json`, a JSON array of OfflineEntry. */
+export interface ShardRef {
+  url: string;
+  integrity: string;
+  /** The first file URL it lists (shards are in URL order). */
+  first: string;
+}
+
+export const SHARD_SIZE = 64;
+
+/** The shard that lists `url`, if any (the last whose first URL is not after it). */
+export function shardFor(shards: readonly ShardRef[], url: string): ShardRef | undefined {
+  let found: ShardRef | undefined;
+  for (const shard of shards) if (shard.first <= url) found = shard;
+  return found;
+}
+
+/** The entries of dist/sw.js's manifest (Workbox's injectManifest writes them into the worker). */
+export type SwManifestItem =
+  | ({ kind: 'file' } & OfflineEntry)
+  | ({ kind: 'source' } & OfflineSource)
+  | {
+      kind: 'language';
+      url: string;
+      integrity: string;
+      lang: Locale;
+      /** The first-visit bundle: the core's files, this index and the automatic tiers' text files in one pack. */
+      first: string;
+      firstIntegrity: string;
+      /** Compressed bytes saved at once for this language when the core is saved (index and automatic tiers). */
+      autoBytes: number;
+      /** Compressed bytes of the whole language (every tier). */
+      allBytes: number;
+      /** HTML pages of the language (without the offline page, which is in the core group). */
+      pages: number;
+    };
+
+/** One text file inside a pack: its text with the stylesheets cut out, and where each goes back in. */
+export interface PackFile {
+  url: string;
+  type: string;
+  text: string;
+  /** [index into `styles`, offset in `text`], in order of offset. */
+  styles?: [number, number][];
+}
+
+/** A pack: a JSON file of text files. Stylesheets shared by its pages are in it once. */
+export interface Pack {
+  styles: string[];
+  files: PackFile[];
+}
+
+/** The text of a pack file as the build wrote it (its stylesheets put back). */
+export function unpackText(pack: Pack, file: PackFile): string {
+  if (!file.styles?.length) return file.text;
+  let text = '';
+  let at = 0;
+  for (const [style, offset] of file.styles) {
+    text += file.text.slice(at, offset) + (pack.styles[style] ?? '');
+    at = offset;
+  }
+  return text + file.text.slice(at);
+}
+
+/**
+ * Cut stylesheets out of a page, keeping one copy per distinct stylesheet in `styles`. `ranges`: where each
+ * `<style>` element's text starts and ends in `text` (end exclusive, in order), as an HTML parser found them.
+ */
+export function packText(
+  text: string,
+  styles: string[],
+  ranges: readonly (readonly [number, number])[],
+): Pick<PackFile, 'text' | 'styles'> {
+  const found: [number, number][] = [];
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    const css = text.slice(start, end);
+    if (!css) continue;
+    out += text.slice(at, start);
+    let index = styles.indexOf(css);
+    if (index < 0) index = styles.push(css) - 1;
+    found.push([index, out.length]);
+    at = end;
+  }
+  out += text.slice(at);
+  return found.length ? { text: out, styles: found } : { text };
+}
+
+/**
+ * Which tiers of a language are saved at once, by preference: everything; essentials and search; essentials and the
+ * other pages; essentials alone. `cost` gives the compressed bytes of downloading a set of tiers together (one pack
+ * compresses better than several), `fixed` what every first visit downloads besides (the core group, the language's
+ * index). Essentials that do not fit are a build error: the budget is too small for the site.
+ */
+export async function planTiers(
+  cost: (tiers: Tier[]) => number | Promise<number>,
+  fixed: number,
+  budget = LANGUAGE_COPY_BUDGET_BYTES,
+): Promise<Tier[]> {
+  let last = 0;
+  for (const tiers of TIER_CHOICES) {
+    last = await cost(tiers);
+    if (fixed + last <= budget) return tiers;
+  }
+  throw new Error(`the offline essentials (${last} B) and the core (${fixed} B) exceed the budget of ${budget} B`);
+}
+
+/** Pagefind's name of a language (`zh-cn`, `en`): its file names start with it. */
+export function pagefindLanguage(locale: Locale): string {
+  return htmlLang(locale).toLowerCase();
+}
+
+/**
+ * The cache of a group: Workbox's precache name for the core (`workbox-precache-v2-<scope>`), the language inserted
+ * before the scope for a language (`workbox-precache-v2-zh-<scope>`). Names never change between builds: versions are
+ * in the cache keys (Workbox's `__WB_REVISION__` parameter, or a content-hashed file name), so a new build downloads
+ * only what changed, and files of the old build are deleted once the new worker is in charge.
+ */
+export function groupCacheName(names: { prefix: string; suffix: string }, lang?: Locale): string {
+  return [names.prefix, 'precache-v2', lang, names.suffix].filter(Boolean).join('-');
+}
+
+/** The small cache where the worker notes which languages the reader saved, and when (`workbox-offline-state-<scope>`). */
+export function stateCacheName(names: { prefix: string; suffix: string }): string {
+  return [names.prefix, 'offline-state', names.suffix].filter(Boolean).join('-');
+}
 
 /**
  * Query parameters never change a file of this static site, so the worker ignores them all when it looks a
@@ -71,10 +272,61 @@ export function offlinePagePath(pathname: string, browserLanguages: readonly str
   return localizedPath(offlineLocale(pathname, browserLanguages), OFFLINE_SLUG);
 }
 
+/** Whole days from a calendar day (`2026-11-26`, as in `<time datetime>`) to the reader's own date `now`. */
+export function daysSince(isoDay: string, now: Date): number {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  const checked = Date.UTC(y!, m! - 1, d!);
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  return Math.floor((today - checked) / 86_400_000);
+}
+
+/** Facts checked more than STALE_AFTER_DAYS before the reader's date: the page says so next to the date. */
+export function isStale(isoDay: string, now: Date, days = STALE_AFTER_DAYS): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(isoDay) && daysSince(isoDay, now) > days;
+}
+
+/** The reader's calendar day, in the page's language (the date an offline copy was saved). */
+export function formatLocalDate(date: Date, locale: Locale): string {
+  const tag = locale === 'zh' ? 'zh-CN' : 'en-GB';
+  return new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+}
+
+/** `164 KB`, `2.3 MB`: a download size for readers. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** What the worker has saved, per language, as it tells a page (SW_MESSAGE.status). */
+export interface LanguageStatus {
+  /** Saved HTML pages of the language. */
+  saved: number;
+  /** HTML pages the language has. */
+  pages: number;
+  /** When the language's copy was last completed (ISO time), or null if it never was. */
+  savedAt: string | null;
+  /** Every tier is saved (nothing left to save on request). */
+  complete: boolean;
+  /** Compressed bytes still to download to save the whole language. */
+  restBytes: number;
+  /** Compressed bytes of saving the language from nothing (index and automatic tiers). */
+  autoBytes: number;
+  /** Saved pages (paths like `/zh/store/`) with their titles, for the offline page. */
+  list?: { path: string; title: string }[];
+}
+export type OfflineStatus = Partial<Record<Locale, LanguageStatus>>;
+
 /** Messages a page sends to the worker. */
 export const SW_MESSAGE = {
   /** Activate the waiting (new) worker now; the page reloads or navigates right after. */
   skipWaiting: 'SKIP_WAITING',
   /** Check that every saved file is still there and fetch back the missing ones. */
   repair: 'REPAIR_PRECACHE',
+  /** Save a language (`lang`): its automatic tiers, or every tier with `all: true`. */
+  save: 'SAVE_LANGUAGE',
+  /** Ask what is saved; the answer (an OfflineStatus) comes on the message's port. With `list: true`, the saved pages too. */
+  status: 'OFFLINE_STATUS',
 } as const;
+
+/** Broadcast by the worker to its pages when what is saved has changed (`status`: an OfflineStatus). */
+export const SW_STATUS_CHANGED = 'OFFLINE_STATUS_CHANGED';

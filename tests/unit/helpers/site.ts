@@ -27,3 +27,36 @@ export function guideSlugs(locale: string): string[] {
     .map((f) => f.replace(/\.mdx$/, ''))
     .sort();
 }
+
+/** A built file by its URL path (`/_astro/x.js`). */
+export function file(path: string): Buffer {
+  return readFileSync(join(DIST, decodeURIComponent(path)));
+}
+
+/** The static imports of a built script, as URL paths (dynamic `import()` is on demand, so not counted). */
+export function staticImports(path: string): string[] {
+  const code = file(path).toString('utf8');
+  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map(
+    (m) => new URL(m[1]!, `http://x${path}`).pathname,
+  );
+}
+
+/** Everything the browser fetches to show a page before any interaction, as URL paths (the page first). */
+export function firstViewRequests(page: string): string[] {
+  const html = readBuilt(page);
+  const requests = [page];
+  const add = (path: string) => {
+    if (!requests.includes(path)) requests.push(path);
+  };
+  for (const m of html.matchAll(/<link\b[^>]*\srel="(stylesheet|icon)"[^>]*>/g))
+    add(/\shref="([^"]+)"/.exec(m[0])![1]!);
+  for (const m of html.matchAll(/<img\b[^>]*\ssrc="([^"]+)"/g)) add(m[1]!);
+  const queue = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+  while (queue.length) {
+    const script = queue.shift()!;
+    if (requests.includes(script)) continue;
+    add(script);
+    queue.push(...staticImports(script));
+  }
+  return requests;
+}

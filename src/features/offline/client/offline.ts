@@ -1,11 +1,12 @@
-import { SW_MESSAGE } from '../offline';
+import { isStale, SW_MESSAGE } from '../offline';
 
 /**
- * The page side of the offline service worker: registration (production builds only), the offline indicator,
- * and updates. A new worker waits until the reader agrees: the "Reload" button, or simply following a link on
- * the site, activates it and loads the next page entirely from the new build. Nothing ever reloads on its own,
- * so a reload loop cannot happen. Without service workers (old browser, private mode, blocked) nothing here
- * runs beyond the indicator, and the site works as a plain website.
+ * The page side of the offline service worker: registration (production builds only), what is saved (the footer's
+ * "saved for offline reading: N pages, <date>", the offline page's list), saving a language, the offline indicator,
+ * the note on an old last-checked date, and updates. A new worker waits until the reader agrees: the "Reload" button,
+ * or simply following a link on the site, activates it and loads the next page entirely from the new build. Nothing
+ * ever reloads on its own, so a reload loop cannot happen. Without service workers (old browser, private mode,
+ * blocked) nothing here runs beyond the indicator and the date note, and the site works as a plain website.
  */
 
 const status = document.querySelector<HTMLElement>('[data-sw-status]');
@@ -27,38 +28,47 @@ showConnection();
 addEventListener('online', showConnection);
 addEventListener('offline', showConnection);
 
+/** Facts checked long before the reader's own date (a copy read months after it was saved): say so by the date. */
+function markStaleDates(): void {
+  const note = document.querySelector<HTMLTemplateElement>('[data-stale-template]');
+  if (!note) return;
+  for (const time of document.querySelectorAll<HTMLTimeElement>('.last-checked time[datetime]')) {
+    if (time.nextElementSibling?.classList.contains('stale-note') || !isStale(time.dateTime, new Date())) continue;
+    time.after(note.content.cloneNode(true));
+  }
+}
+
+markStaleDates();
+
 /** The reader's browser asks sites to save data (Chrome's data saver, the Save-Data header). */
-function savingData(): boolean {
+export function savingData(): boolean {
   return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 }
 
 /**
- * The offline copy is about half a megabyte. A reader saving data is asked first (OfflineOffer.astro); once they
- * accepted, the worker controls the site and later visits just check for updates.
+ * A reader saving data is asked before anything of the offline copy is downloaded (OfflineOffer.astro). `accept`
+ * saves; the offer then says whether it worked.
  */
-function begin(): void {
-  const offer = document.querySelector<HTMLElement>('[data-sw-offer]');
-  if (navigator.serviceWorker.controller || !savingData()) void start();
-  else if (offer) offerOfflineCopy(offer);
-}
-
-function offerOfflineCopy(offer: HTMLElement): void {
-  const button = offer.querySelector<HTMLButtonElement>('[data-sw-save]');
-  const note = offer.querySelector<HTMLElement>('.sw-offer-status');
-  if (!button || !note) return;
-  offer.hidden = false;
+export function offer(accept: () => Promise<boolean>): void {
+  const box = document.querySelector<HTMLElement>('[data-sw-offer]');
+  const button = box?.querySelector<HTMLButtonElement>('[data-sw-save]');
+  const note = box?.querySelector<HTMLElement>('.sw-offer-status');
+  if (!box || !button || !note || !box.hidden) return;
+  box.hidden = false;
   button.addEventListener(
     'click',
     () => {
       button.disabled = true;
       note.textContent = note.dataset['saving'] ?? '';
-      void start();
-      void navigator.serviceWorker.ready.then(() => {
-        note.textContent = note.dataset['saved'] ?? '';
-        button.hidden = true;
+      void accept().then((saved) => {
+        note.textContent = saved
+          ? (note.dataset['saved'] ?? '')
+          : (document.querySelector<HTMLElement>('[data-sw-copy]')?.dataset['failed'] ?? '');
+        button.hidden = saved;
+        button.disabled = false;
       });
     },
-    { once: true },
+    { once: false },
   );
 }
 
@@ -67,11 +77,31 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   else addEventListener('load', begin, { once: true });
 }
 
-async function start(): Promise<void> {
+function begin(): void {
+  const sw = navigator.serviceWorker;
+  if (sw.controller || !savingData()) void start();
+  // First visit of a reader saving data: no worker until they agree.
+  else
+    offer(async () => {
+      const copy = await start();
+      return Boolean(await copy?.savedHere());
+    });
+}
+
+/** Register the worker; once it is ready, show what is saved and save this page's language if it is not. */
+async function start(): Promise<{ savedHere: () => Promise<boolean> } | undefined> {
   const sw = navigator.serviceWorker;
   // No worker (blocked, private mode, storage full): the site still works online, like any website.
   const registration = await sw.register('/sw.js', { scope: '/', updateViaCache: 'none' }).catch(() => undefined);
-  if (registration) handleUpdates(sw, registration);
+  if (!registration) return undefined;
+  // The rest only matters where a worker can run: a module of its own, out of every page's first view, requested as
+  // soon as the worker is registered (with the page's load, not when the copy is saved).
+  const copyModule = import('./offline-copy');
+  handleUpdates(sw, registration);
+  await sw.ready;
+  const { watchCopy } = await copyModule;
+  const copy = await watchCopy(registration, { offer, savingData });
+  return copy;
 }
 
 function handleUpdates(sw: ServiceWorkerContainer, registration: ServiceWorkerRegistration): void {
