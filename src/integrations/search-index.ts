@@ -7,22 +7,26 @@ import {
   describeIndexProblems,
   describeKeywordClashes,
   describeMissingKeywordAnchors,
+  keywordKey,
   keywordsInHtml,
+  parseKeyword,
   SEARCH_BUNDLE_DIR,
+  sectionRecords,
   UNUSED_BUNDLE_FILES,
+  type SectionRecord,
   type IndexedLanguages,
   type PageKeywords,
 } from '../lib/search-index';
-import { parseKeyword, queryKey } from '../lib/search';
 import { htmlLang, LOCALES } from '../lib/locales';
 
 /**
  * After the pages are written (and before the service worker precaches dist/): index them with Pagefind's Node
- * API into dist/pagefind/. Pagefind reads each page's `<html lang>` and builds one index per language, so a
- * Chinese search only ever sees Chinese pages. Only elements marked `data-pagefind-body` (guide and home content)
- * are indexed; pages without it (search, 404, the `/` chooser) are left out. Fails the build when two pages of a
- * language list keywords that ask for the same thing, when Pagefind reports errors, or when a language's index is
- * missing or empty.
+ * API into dist/pagefind/, one record per section of every page with `data-pagefind-body` (guides, the home intro,
+ * the shopkeeper card page's intro; see sectionRecords), so Pagefind ranks sections, the unit a reader lands on.
+ * Pagefind reads each record's `<html lang>` and builds one index per language, so a Chinese search only ever sees
+ * Chinese pages. Pages without `data-pagefind-body` (search, 404, the `/` chooser) are left out. Fails the build
+ * when two pages of a language list the same keyword, when a keyword names a section its page does not have,
+ * when Pagefind reports errors, or when a language's index is missing or empty.
  */
 export function searchIndex(): AstroIntegration {
   return {
@@ -32,15 +36,17 @@ export function searchIndex(): AstroIntegration {
         const root = fileURLToPath(dir);
         const withKeywords = await pageKeywords(root, pages);
         const keywordProblems = [
-          describeKeywordClashes(withKeywords, (k) => queryKey(parseKeyword(k).text)),
+          describeKeywordClashes(withKeywords, keywordKey),
           describeMissingKeywordAnchors(withKeywords, (k) => parseKeyword(k).anchor),
         ].filter(Boolean);
         if (keywordProblems.length) throw new Error(keywordProblems.join('\n'));
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {
-          const added = await index.addDirectory({ path: root });
-          if (added.errors.length) throw new Error(`Pagefind could not index dist/: ${added.errors.join('; ')}`);
+          for (const { url, html } of await records(root, pages)) {
+            const added = await index.addHTMLFile({ url, content: html });
+            if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
+          }
           const written = await index.writeFiles({ outputPath: join(root, SEARCH_BUNDLE_DIR) });
           if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
         } finally {
@@ -71,9 +77,24 @@ async function pageKeywords(root: string, pages: { pathname: string }[]): Promis
     const keywords = keywordsInHtml(html);
     if (keywords.length === 0) continue;
     const [, locale, slug] = page.split('/');
-    const source = slug ? `content/guides/${locale}/${slug}.mdx (keywords)` : `src/i18n/${locale}.json (search.homeKeywords)`;
+    const source = !slug
+      ? `src/i18n/${locale}.json (search.homeKeywords)`
+      : slug === 'show-shopkeeper'
+        ? `src/i18n/${locale}.json (search.shopkeeperKeywords)`
+        : `content/guides/${locale}/${slug}.mdx (keywords)`;
     const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
     found.push({ page, source, keywords, ids });
   }
   return found;
+}
+
+/** Every indexed page of the build, as one search record per section (see sectionRecords). */
+async function records(root: string, pages: { pathname: string }[]): Promise<SectionRecord[]> {
+  const all: SectionRecord[] = [];
+  for (const { pathname } of pages) {
+    const page = `/${pathname}`.replace(/\/*$/, '/');
+    const html = await readFile(join(root, page, 'index.html'), 'utf8').catch(() => '');
+    all.push(...(sectionRecords(html, page) ?? []));
+  }
+  return all;
 }

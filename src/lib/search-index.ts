@@ -1,3 +1,5 @@
+import { ELEMENT_NODE, TEXT_NODE, parse, renderSync } from 'ultrahtml';
+
 /**
  * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ and describes it in
  * pagefind-entry.json: one index per `<html lang>` value (lower-cased), each with its page count.
@@ -34,10 +36,11 @@ export function describeIndexProblems(indexed: IndexedLanguages, expected: reado
 }
 
 /**
- * Keywords: other words readers use for what a page covers (充值/续费/缴费, top up/recharge/load), written in a
- * guide's frontmatter. They are indexed as hidden Pagefind metadata (`data-pagefind-meta="keywords:…"`): never
- * shown, matched with low weight, so the page's own text still ranks first. The inline meta syntax runs to the
- * end of the attribute and Pagefind splits captures on commas, so a keyword may not contain `,` `:` `[` `]`.
+ * Keywords: other words readers use for what a page or a section covers (充值卡, recharge card, no data), written
+ * in a guide's frontmatter. They are indexed as hidden Pagefind metadata (`data-pagefind-meta="keywords:…"`) on
+ * the record of the section they name, or of the page start: never shown, weighted by Pagefind's `metaWeights`
+ * (src/scripts/search/engine.ts). The inline meta syntax runs to the end of the attribute and Pagefind splits
+ * captures on commas, so a keyword may not contain `,` `:` `[` `]`.
  */
 export const KEYWORD_PATTERN = /^[^,:[\]]+$/;
 /**
@@ -81,6 +84,17 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+/** A keyword as written in a guide's frontmatter: words, then optionally the section's id, `双卡 (#two-at-once)`. */
+export function parseKeyword(written: string): { text: string; anchor?: string } {
+  const match = /^(.*?)\s*\(#([a-z0-9-]+)\)$/.exec(written.trim());
+  return match ? { text: match[1]!.trim(), anchor: match[2]! } : { text: written.trim() };
+}
+
+/** What two keywords are compared by: case, spaces and hyphens do not count ("Jazz Cash", "jazzcash"). */
+export function keywordKey(keyword: string): string {
+  return parseKeyword(keyword).text.toLowerCase().replace(/[\s-]+/g, '');
+}
+
 /** The keywords one indexed page lists, and the file an author edits to change them. */
 export interface PageKeywords {
   /** The page's path, `/zh/store/`. */
@@ -90,9 +104,8 @@ export interface PageKeywords {
 }
 
 /**
- * Keywords that two pages of one language both claim. A keyword makes its page the best bet for the query
- * (src/lib/search.ts `isBestBet`), so it may lead to one page only; `key` says when two keywords ask for the
- * same thing ("Jazz Cash" and "jazz  cash", "top up without bank account" and "without bank account").
+ * Keywords that two pages of one language both claim: a keyword says where a reader who types it should land, so
+ * it leads to one page only; `key` says when two keywords are the same ("Jazz Cash" and "jazzcash").
  */
 export function describeKeywordClashes(pages: readonly PageKeywords[], key: (keyword: string) => string): string | undefined {
   const owners = new Map<string, { page: PageKeywords; keyword: string }>();
@@ -137,4 +150,104 @@ export function keywordsInHtml(html: string): string[] {
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean);
+}
+
+/** One search record: a section of an indexed page (or its start, before the first heading), as its own HTML. */
+export interface SectionRecord {
+  /** `/en/tips/#tax`, or `/en/tips/` for the page start. */
+  url: string;
+  html: string;
+}
+
+interface Tree {
+  type: number;
+  name?: string;
+  value?: string;
+  attributes?: Record<string, string>;
+  children?: Tree[];
+}
+
+/** Headings that start a record of their own: every h2–h4 with an id in the indexed part of a page. */
+const SECTION_HEADING = /^h[2-4]$/;
+
+/**
+ * Split a built page into search records, one per section: Pagefind then ranks sections, the unit a reader
+ * wants to land on, with its own BM25 (a word on every page's "If it does not work" counts for little; a short
+ * section about the query outranks a long page that mentions it once). Each record keeps the ancestors of its
+ * part of the page (and so their `data-pagefind-*` attributes), the page title as its title metadata, and the
+ * page's keywords that name it (`双卡 (#two-at-once)`: the record holding that id; without an id: the page start).
+ * `undefined` for pages that are not indexed (no `data-pagefind-body`).
+ */
+export function sectionRecords(html: string, page: string): SectionRecord[] | undefined {
+  const doc = parse(html) as Tree;
+  const all: Tree[] = [];
+  // Nodes Pagefind leaves out (and so no record starts in): footers and anything marked data-pagefind-ignore.
+  const ignored = new Set<Tree>();
+  const walk = (node: Tree, skip: boolean) => {
+    const out = skip || node.name === 'footer' || node.attributes?.['data-pagefind-ignore'] !== undefined;
+    all.push(node);
+    if (out) ignored.add(node);
+    node.children?.forEach((child) => walk(child, out));
+  };
+  walk(doc, false);
+  const body = all.find((n) => n.type === ELEMENT_NODE && n.attributes?.['data-pagefind-body'] !== undefined);
+  if (!body) return undefined;
+  const lang = all.find((n) => n.name === 'html')?.attributes?.['lang'] ?? '';
+  // Pre-order numbers of the body's nodes, and the last number inside each node.
+  const order = new Map<Tree, [number, number]>();
+  let n = 0;
+  const number = (node: Tree): number => {
+    const first = n++;
+    const last = (node.children ?? []).reduce((_, child) => number(child), first);
+    order.set(node, [first, last]);
+    return last;
+  };
+  number(body);
+  const textOf = (node: Tree): string => (node.type === TEXT_NODE ? (node.value ?? '') : (node.children ?? []).map(textOf).join(''));
+  const inBody = all.filter((node) => order.has(node));
+  const title = decodeHtml(textOf(inBody.find((node) => node.name === 'h1') ?? body).replace(/\s+/g, ' ').trim());
+  const starts = inBody.filter((node) => node.type === ELEMENT_NODE && SECTION_HEADING.test(node.name ?? '') && node.attributes?.['id'] && !ignored.has(node));
+  const bounds = [{ id: undefined as string | undefined, at: 0 }, ...starts.map((h) => ({ id: h.attributes!['id'], at: order.get(h)![0] }))];
+  const keywords = keywordsInHtml(`data-pagefind-meta="${body.attributes?.['data-pagefind-meta'] ?? ''}"`);
+  const idsIn = (from: number, to: number) =>
+    new Set(inBody.filter((node) => node.attributes?.['id'] && order.get(node)![0] >= from && order.get(node)![0] < to).map((node) => node.attributes!['id']));
+  // A copy of `node` holding only what lies between pre-order numbers `from` (inclusive) and `to` (exclusive).
+  const slice = (node: Tree, from: number, to: number): Tree | undefined => {
+    const [first, last] = order.get(node)!;
+    if (last < from || first >= to) return undefined;
+    if (!node.children) return first >= from ? node : undefined;
+    return { ...node, children: node.children.map((child) => slice(child, from, to)).filter((c): c is Tree => c !== undefined) };
+  };
+  return bounds.map(({ id, at }, i) => {
+    const to = bounds[i + 1]?.at ?? Infinity;
+    const ids = idsIn(at, to);
+    const mine = keywords.filter((k) => {
+      const anchor = /\(#([a-z0-9-]+)\)$/.exec(k)?.[1];
+      return anchor ? ids.has(anchor) : id === undefined;
+    });
+    const part = slice(body, at, to)!;
+    const { ['data-pagefind-meta']: _, ...attributes } = part.attributes ?? {};
+    const meta = keywordsMeta(mine.map((k) => spaced(k.replace(/\s*\(#[a-z0-9-]+\)$/, ''))));
+    const content = renderSync({ ...part, attributes: meta ? { ...attributes, 'data-pagefind-meta': meta } : attributes } as never);
+    return {
+      url: id ? `${page}#${id}` : page,
+      html: `<html lang="${lang}"><head><meta data-pagefind-meta="title[content]" content="${escapeAttribute(title)}"></head><body>${content}</body></html>`,
+    };
+  });
+}
+
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Chinese written with spaces between its words, as the browser splits them (`没有 银行 账户`). Pagefind splits a
+ * page's text into words but takes metadata (keywords) as written, split at spaces only; searches are split into
+ * words, so an unspaced Chinese keyword would only ever match its first word.
+ */
+export function spaced(text: string): string {
+  if (!/\p{Script=Han}/u.test(text)) return text;
+  return [...words.segment(text)].map((s) => s.segment.trim()).filter(Boolean).join(' ');
+}
+
+function decodeHtml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 }
