@@ -37,7 +37,10 @@ export default defineConfig({
       namespaces: { news: false, image: false, video: false },
       // The offline page is for the service worker, not for search engines.
       filter: (page) => !/\/offline\/$/.test(page),
-      serialize: (item) => ({ ...item, links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })) }),
+      serialize: (item) => ({
+        ...item,
+        links: alternatesOfUrl(item.url, site).map((a) => ({ lang: a.hreflang, url: a.href })),
+      }),
     }),
     anchorParity(),
     // Each page's Content-Security-Policy, and a build error for whatever it would block (src/lib/csp.ts). Before

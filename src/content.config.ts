@@ -14,7 +14,8 @@ import { KEYWORD_ANCHOR, KEYWORD_PATTERN, repeatedKeywords } from './lib/search-
 
 const checkedDate = z.coerce.date();
 const allowedUrl = z.url().refine(isAllowedExternalUrl, {
-  message: 'this host is not on the allow-list in src/lib/external-links.ts (operators, banks, wallets, regulators, sources)',
+  message:
+    'this host is not on the allow-list in src/lib/external-links.ts (operators, banks, wallets, regulators, sources)',
 });
 
 /** A public document a fact was checked against. */
@@ -57,7 +58,8 @@ const facts = defineCollection({
       path: ['sources'],
     })
     .refine((fact) => fact.kind !== 'url' || isAllowedExternalUrl(fact.value), {
-      message: 'a url fact must be an http(s) link to a host on the allow-list in src/lib/external-links.ts, without ad parameters',
+      message:
+        'a url fact must be an http(s) link to a host on the allow-list in src/lib/external-links.ts, without ad parameters',
       path: ['value'],
     }),
 });
@@ -86,7 +88,10 @@ const guides = defineCollection({
           .min(2)
           .max(60)
           .regex(KEYWORD_PATTERN, { message: 'a keyword may not contain , : [ or ] (list each keyword on its own)' })
-          .regex(KEYWORD_ANCHOR, { message: 'name a section as "(#id)" after the words (e.g. "双卡 (#two-at-once)"), with the id of a heading or step of this page' }),
+          .regex(KEYWORD_ANCHOR, {
+            message:
+              'name a section as "(#id)" after the words (e.g. "双卡 (#two-at-once)"), with the id of a heading or step of this page',
+          }),
       )
       .max(40)
       .refine((list) => repeatedKeywords(list).length === 0, {

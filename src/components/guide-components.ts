@@ -16,7 +16,9 @@ export const guideComponents = { Checklist, Fact, GuideLink, OperatorTable, Step
 const implemented = Object.keys(guideComponents).sort().join(', ');
 const declared = Object.keys(GUIDE_COMPONENTS).sort().join(', ');
 if (implemented !== declared) {
-  throw new Error(`src/components/guide-components.ts provides ${implemented} but src/lib/markdown/components.ts declares ${declared}`);
+  throw new Error(
+    `src/components/guide-components.ts provides ${implemented} but src/lib/markdown/components.ts declares ${declared}`,
+  );
 }
 
 /**

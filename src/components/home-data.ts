@@ -3,7 +3,14 @@ import en from '../i18n/en.json';
 import zh from '../i18n/zh.json';
 import chooserSource from '../../content/data/chooser.yaml?raw';
 import comparisonSource from '../../content/data/comparison.yaml?raw';
-import { CHOOSER_FILE, chooserProblems, chooserStringKeys, parseChooser, type Chooser, type SiteMap } from '../lib/chooser';
+import {
+  CHOOSER_FILE,
+  chooserProblems,
+  chooserStringKeys,
+  parseChooser,
+  type Chooser,
+  type SiteMap,
+} from '../lib/chooser';
 import { comparisonStringKeys, parseComparison, type ComparisonRow } from '../lib/comparison';
 import { factMarkerProblems, factsInText } from '../lib/fact-text';
 import { parseGuideId } from '../lib/guides';
@@ -69,7 +76,9 @@ function stringProblems(keys: readonly string[]): string[] {
   }
   for (const key of keys) {
     if (LOCALES.every((l) => key in STRINGS[l])) {
-      problems.push(...factMarkerProblems(key, Object.fromEntries(LOCALES.map((l) => [FILES[l], STRINGS[l][key] ?? '']))));
+      problems.push(
+        ...factMarkerProblems(key, Object.fromEntries(LOCALES.map((l) => [FILES[l], STRINGS[l][key] ?? '']))),
+      );
     }
   }
   return problems;
@@ -86,7 +95,8 @@ async function load(): Promise<HomeData> {
   const comparison = parseComparison(comparisonSource, methodSlugs);
   const stringKeys = [...chooserStringKeys(chooser), ...comparisonStringKeys(comparison), 'compare.tax'];
   const problems = stringProblems(stringKeys);
-  if (problems.length) throw new Error(`The home page's chooser and comparison need these UI strings:\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new Error(`The home page's chooser and comparison need these UI strings:\n  ${problems.join('\n  ')}`);
 
   const guides = (await getCollection('guides')).map((entry) => ({ ...parseGuideId(entry.id), data: entry.data }));
   const methodsIn = (locale: Locale) =>
@@ -94,7 +104,10 @@ async function load(): Promise<HomeData> {
       .filter((g) => g.locale === locale && g.data.kind === 'method')
       .sort((a, b) => a.data.order - b.data.order)
       .map(({ slug, data }) => ({ slug, data }));
-  const methods = Object.fromEntries(LOCALES.map((locale) => [locale, methodsIn(locale)])) as Record<Locale, ReturnType<typeof methodsIn>>;
+  const methods = Object.fromEntries(LOCALES.map((locale) => [locale, methodsIn(locale)])) as Record<
+    Locale,
+    ReturnType<typeof methodsIn>
+  >;
   return { chooser, comparison, methods, stringKeys };
 }
 

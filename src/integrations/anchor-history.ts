@@ -48,10 +48,18 @@ export function anchorHistory(): AstroIntegration {
         const built = builtAnchorIds(pages);
         const mode = process.env['SHIP_ANCHORS'];
         if (mode === 'add' || mode === 'reset') {
-          const before = mode === 'reset' ? {} : await readFile(join(root, SHIPPED_FILE), 'utf8').then((t) => parseShippedAnchors(JSON.parse(t)), () => ({}));
+          const before =
+            mode === 'reset'
+              ? {}
+              : await readFile(join(root, SHIPPED_FILE), 'utf8').then(
+                  (t) => parseShippedAnchors(JSON.parse(t)),
+                  () => ({}),
+                );
           const after = recordShipped(before, built);
           await writeFile(join(root, SHIPPED_FILE), `${JSON.stringify(after, null, 2)}\n`);
-          logger.info(`${SHIPPED_FILE}: ${Object.values(after).flat().length} shipped ids (${mode === 'reset' ? 'rewritten from this build' : 'this build added'})`);
+          logger.info(
+            `${SHIPPED_FILE}: ${Object.values(after).flat().length} shipped ids (${mode === 'reset' ? 'rewritten from this build' : 'this build added'})`,
+          );
         } else if (mode !== undefined && mode !== '') {
           throw new Error(`SHIP_ANCHORS must be "add" or "reset", not "${mode}"`);
         }

@@ -19,7 +19,10 @@ export function anchorParity(): AstroIntegration {
         const pages = new Map<string, Record<string, string[]>>();
         for (const locale of LOCALES) {
           for (const file of await htmlFiles(join(root, locale))) {
-            const page = file.slice(join(root, locale).length).replace(/index\.html$/, '').replace(/\.html$/, '/');
+            const page = file
+              .slice(join(root, locale).length)
+              .replace(/index\.html$/, '')
+              .replace(/\.html$/, '/');
             const ids = mainIds(await readFile(file, 'utf8'));
             const byLocale = pages.get(page) ?? {};
             byLocale[locale] = ids;

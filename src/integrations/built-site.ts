@@ -17,6 +17,7 @@ export async function readBuiltSite(root: string): Promise<BuiltSite> {
     .map((e) => relative(root, join(e.parentPath, e.name)).replace(/\\/g, '/'))
     .sort();
   const pages = new Map<string, string>();
-  for (const file of files.filter((f) => f.endsWith('.html'))) pages.set(pagePathOf(file), await readFile(join(root, file), 'utf8'));
+  for (const file of files.filter((f) => f.endsWith('.html')))
+    pages.set(pagePathOf(file), await readFile(join(root, file), 'utf8'));
   return { files: new Set(files), pages };
 }

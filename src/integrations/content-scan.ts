@@ -31,7 +31,8 @@ export function contentScan(): AstroIntegration {
             problems.push(...describeFindings(relative(root, path), scanContent(await readFile(path, 'utf8'))));
           }
         }
-        if (problems.length) throw new Error(`Messenger or promotional links are never allowed:\n  ${problems.join('\n  ')}`);
+        if (problems.length)
+          throw new Error(`Messenger or promotional links are never allowed:\n  ${problems.join('\n  ')}`);
         logger.info(`${files} content files: no messenger or promotional links`);
       },
     },

@@ -54,7 +54,10 @@ export function measure(root: string, urls: readonly string[]): PrecacheReport {
 /** The precache of a built site (dist/ with sw.js). */
 export function readPrecache(root: string): PrecacheReport {
   const entries = manifestOf(readFileSync(join(root, 'sw.js'), 'utf8'));
-  return measure(root, entries.map((e) => e.url));
+  return measure(
+    root,
+    entries.map((e) => e.url),
+  );
 }
 
 export function kb(bytes: number): string {

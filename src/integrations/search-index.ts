@@ -48,7 +48,8 @@ export function searchIndex(): AstroIntegration {
             if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
           }
           const written = await index.writeFiles({ outputPath: join(root, SEARCH_BUNDLE_DIR) });
-          if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
         } finally {
           await pagefind.close();
         }
@@ -69,7 +70,10 @@ export function searchIndex(): AstroIntegration {
 }
 
 /** The keywords of every built page that has some, with the file they come from (a guide, or the home page's UI string). */
-async function pageKeywords(root: string, pages: { pathname: string }[]): Promise<(PageKeywords & { ids: Set<string> })[]> {
+async function pageKeywords(
+  root: string,
+  pages: { pathname: string }[],
+): Promise<(PageKeywords & { ids: Set<string> })[]> {
   const found: (PageKeywords & { ids: Set<string> })[] = [];
   for (const { pathname } of pages) {
     const page = `/${pathname}`.replace(/\/*$/, '/');

@@ -34,7 +34,9 @@ export function security(): AstroIntegration {
           }
         }
         if (problems.length) throw new Error(`Pages break the security policy:\n  ${problems.join('\n  ')}`);
-        logger.info(`${pages.size} pages carry a Content-Security-Policy; no inline scripts or handlers; external links on the allow-list, with rel="noopener noreferrer"`);
+        logger.info(
+          `${pages.size} pages carry a Content-Security-Policy; no inline scripts or handlers; external links on the allow-list, with rel="noopener noreferrer"`,
+        );
       },
     },
   };

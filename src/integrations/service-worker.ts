@@ -25,10 +25,14 @@ export function serviceWorker(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        if (!hasSearchIndex(dist)) logger.warn(`no ${SEARCH_DIR}/ in dist/: the precache has no search index (is search-index registered before service-worker?)`);
+        if (!hasSearchIndex(dist))
+          logger.warn(
+            `no ${SEARCH_DIR}/ in dist/: the precache has no search index (is search-index registered before service-worker?)`,
+          );
         const report = await generateServiceWorker({ root, dist });
         const line = `sw.js precaches ${report.files.length} files: ${kb(report.bytes)}, ${kb(report.compressed)} compressed`;
-        if (report.compressed > PRECACHE_BUDGET_BYTES) logger.warn(`${line}, over the ${kb(PRECACHE_BUDGET_BYTES)} budget`);
+        if (report.compressed > PRECACHE_BUDGET_BYTES)
+          logger.warn(`${line}, over the ${kb(PRECACHE_BUDGET_BYTES)} budget`);
         else logger.info(line);
       },
     },
@@ -59,7 +63,9 @@ export async function generateServiceWorker({ root, dist }: { root: string; dist
     manifestTransforms: [
       // SRI hashes: a file fetched again later (a repair) must be the very bytes of this build.
       async (entries) => ({
-        manifest: await Promise.all(entries.map(async (entry) => ({ ...entry, integrity: await sri(join(dist, decodeURIComponent(entry.url))) }))),
+        manifest: await Promise.all(
+          entries.map(async (entry) => ({ ...entry, integrity: await sri(join(dist, decodeURIComponent(entry.url))) })),
+        ),
         warnings: [],
       }),
     ],
@@ -78,5 +84,7 @@ export function hasSearchIndex(dist: string): boolean {
 }
 
 async function sri(file: string): Promise<string> {
-  return `sha384-${createHash('sha384').update(await readFile(file)).digest('base64')}`;
+  return `sha384-${createHash('sha384')
+    .update(await readFile(file))
+    .digest('base64')}`;
 }

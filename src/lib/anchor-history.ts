@@ -29,7 +29,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function checkSlug(slug: string, file: string): void {
-  if (slug !== '' && !SLUG.test(slug)) throw new Error(`${file}: "${slug}" is not a page slug (lower-case ASCII words joined by hyphens, '' for the home pages)`);
+  if (slug !== '' && !SLUG.test(slug))
+    throw new Error(
+      `${file}: "${slug}" is not a page slug (lower-case ASCII words joined by hyphens, '' for the home pages)`,
+    );
 }
 
 /** Validate the parsed aliases file; errors name the file, the page and the id. */
@@ -42,8 +45,12 @@ export function parseAnchorAliases(data: unknown, file = ALIASES_FILE): AnchorAl
     if (!isRecord(map)) throw new Error(`${file}: ${slug || "''"}: expected a map of old id → new id`);
     const page: Record<string, string> = {};
     for (const [from, to] of Object.entries(map)) {
-      if (!ANCHOR_ID.test(from)) throw new Error(`${file}: ${slug || "''"}: "${from}" is not an anchor id (lower-case ASCII words joined by hyphens)`);
-      if (typeof to !== 'string' || !ANCHOR_ID.test(to)) throw new Error(`${file}: ${slug || "''"}.${from}: the new id must be an anchor id, not ${JSON.stringify(to)}`);
+      if (!ANCHOR_ID.test(from))
+        throw new Error(
+          `${file}: ${slug || "''"}: "${from}" is not an anchor id (lower-case ASCII words joined by hyphens)`,
+        );
+      if (typeof to !== 'string' || !ANCHOR_ID.test(to))
+        throw new Error(`${file}: ${slug || "''"}.${from}: the new id must be an anchor id, not ${JSON.stringify(to)}`);
       if (to === from) throw new Error(`${file}: ${slug || "''"}.${from}: an alias must lead to a different id`);
       page[from] = to;
     }
@@ -91,17 +98,25 @@ export function builtAnchorIds(pages: ReadonlyMap<string, string>): Record<strin
 const pageName = (slug: string) => (slug ? `/${slug}/` : '/ (home)');
 
 /** Why this build breaks a promise made by an earlier release; empty when it keeps every one. */
-export function anchorHistoryProblems(built: Record<string, readonly string[]>, shipped: ShippedAnchors, aliases: AnchorAliases): string[] {
+export function anchorHistoryProblems(
+  built: Record<string, readonly string[]>,
+  shipped: ShippedAnchors,
+  aliases: AnchorAliases,
+): string[] {
   const problems: string[] = [];
   for (const [slug, ids] of Object.entries(shipped)) {
     const have = built[slug];
     if (!have) {
-      problems.push(`${pageName(slug)}: this page was shipped but is no longer built; its URL must keep working (restore it, or redirect it and take it out of ${SHIPPED_FILE})`);
+      problems.push(
+        `${pageName(slug)}: this page was shipped but is no longer built; its URL must keep working (restore it, or redirect it and take it out of ${SHIPPED_FILE})`,
+      );
       continue;
     }
     for (const id of ids) {
       if (have.includes(id) || Object.hasOwn(aliases[slug] ?? {}, id)) continue;
-      problems.push(`${pageName(slug)}: the shipped id #${id} is gone. Shared links use it: add the id that replaces it to ${ALIASES_FILE} as\n      ${slug || "''"}:\n        ${id}: <new-id>`);
+      problems.push(
+        `${pageName(slug)}: the shipped id #${id} is gone. Shared links use it: add the id that replaces it to ${ALIASES_FILE} as\n      ${slug || "''"}:\n        ${id}: <new-id>`,
+      );
     }
   }
   for (const [slug, map] of Object.entries(aliases)) {
@@ -111,8 +126,14 @@ export function anchorHistoryProblems(built: Record<string, readonly string[]>, 
       continue;
     }
     for (const [from, to] of Object.entries(map)) {
-      if (have.includes(from)) problems.push(`${ALIASES_FILE}: ${pageName(slug)} has #${from} again, so its alias to #${to} would hide it: remove the alias`);
-      if (!have.includes(to)) problems.push(`${ALIASES_FILE}: ${pageName(slug)} has no #${to}, so the alias from #${from} leads nowhere: point it at a current id`);
+      if (have.includes(from))
+        problems.push(
+          `${ALIASES_FILE}: ${pageName(slug)} has #${from} again, so its alias to #${to} would hide it: remove the alias`,
+        );
+      if (!have.includes(to))
+        problems.push(
+          `${ALIASES_FILE}: ${pageName(slug)} has no #${to}, so the alias from #${from} leads nowhere: point it at a current id`,
+        );
     }
   }
   return problems;
@@ -121,14 +142,20 @@ export function anchorHistoryProblems(built: Record<string, readonly string[]>, 
 /** The shipped list after a release of this build: every id ever shipped, plus the current ones. */
 export function recordShipped(shipped: ShippedAnchors, built: Record<string, readonly string[]>): ShippedAnchors {
   const slugs = [...new Set([...Object.keys(shipped), ...Object.keys(built)])].sort();
-  return Object.fromEntries(slugs.map((slug) => [slug, [...new Set([...(shipped[slug] ?? []), ...(built[slug] ?? [])])]]));
+  return Object.fromEntries(
+    slugs.map((slug) => [slug, [...new Set([...(shipped[slug] ?? []), ...(built[slug] ?? [])])]]),
+  );
 }
 
 /**
  * In the browser: the id an old #hash now stands for, when the page lacks the old id and has its replacement.
  * @param exists whether the page has an element with this id
  */
-export function aliasTarget(hash: string, aliases: Readonly<Record<string, string>>, exists: (id: string) => boolean): string | undefined {
+export function aliasTarget(
+  hash: string,
+  aliases: Readonly<Record<string, string>>,
+  exists: (id: string) => boolean,
+): string | undefined {
   let id: string;
   try {
     id = decodeURIComponent(hash.replace(/^#/, ''));

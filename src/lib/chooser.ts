@@ -55,7 +55,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function idProblem(value: unknown, where: string): string | undefined {
-  if (typeof value !== 'string' || !ANCHOR_ID.test(value)) return `${where}: needs an id in lower-case ASCII words joined by hyphens, like "no-data"`;
+  if (typeof value !== 'string' || !ANCHOR_ID.test(value))
+    return `${where}: needs an id in lower-case ASCII words joined by hyphens, like "no-data"`;
   return undefined;
 }
 
@@ -75,9 +76,15 @@ function parseLinks(value: unknown, where: string, problems: string[]): ChooserL
     const { to, anchor, label } = raw;
     const bad = idProblem(to, `${at}.to`);
     if (bad) problems.push(bad);
-    if (anchor !== undefined && (typeof anchor !== 'string' || !ANCHOR_ID.test(anchor))) problems.push(`${at}.anchor: write the id without '#', in lower-case ASCII`);
-    if (label !== undefined && (typeof label !== 'string' || !ANCHOR_ID.test(label))) problems.push(`${at}.label: a label is the last part of a UI string key (finder.link.<label>), in lower-case ASCII`);
-    return [{ to: String(to), ...(typeof anchor === 'string' && { anchor }), ...(typeof label === 'string' && { label }) }];
+    if (anchor !== undefined && (typeof anchor !== 'string' || !ANCHOR_ID.test(anchor)))
+      problems.push(`${at}.anchor: write the id without '#', in lower-case ASCII`);
+    if (label !== undefined && (typeof label !== 'string' || !ANCHOR_ID.test(label)))
+      problems.push(
+        `${at}.label: a label is the last part of a UI string key (finder.link.<label>), in lower-case ASCII`,
+      );
+    return [
+      { to: String(to), ...(typeof anchor === 'string' && { anchor }), ...(typeof label === 'string' && { label }) },
+    ];
   });
 }
 
@@ -104,7 +111,8 @@ export function readChooser(data: unknown): { chooser: Chooser; problems: string
   if (unknown.length) problems.push(`unknown field ${unknown.join(', ')}; the file has no-data and questions`);
 
   const noData = data['no-data'];
-  if (!Array.isArray(noData) || noData.length === 0) problems.push('no-data: needs a list of items, each with an id and links');
+  if (!Array.isArray(noData) || noData.length === 0)
+    problems.push('no-data: needs a list of items, each with an id and links');
   else {
     chooser.noData = noData.flatMap((raw, i) => {
       const where = `no-data[${i}]`;
@@ -117,7 +125,8 @@ export function readChooser(data: unknown): { chooser: Chooser; problems: string
   }
 
   const questions = data['questions'];
-  if (!Array.isArray(questions) || questions.length === 0) problems.push('questions: needs a list of questions, each with an id and answers');
+  if (!Array.isArray(questions) || questions.length === 0)
+    problems.push('questions: needs a list of questions, each with an id and answers');
   else {
     chooser.questions = questions.flatMap((raw, i) => {
       const where = `questions[${i}]`;
@@ -125,7 +134,8 @@ export function readChooser(data: unknown): { chooser: Chooser; problems: string
       const bad = idProblem(raw['id'], `${where}.id`);
       if (bad) return (problems.push(bad), []);
       const id = String(raw['id']);
-      if ((HOME_IDS as readonly string[]).includes(id)) problems.push(`questions.${id}: the home page already uses the id "${id}"; choose another`);
+      if ((HOME_IDS as readonly string[]).includes(id))
+        problems.push(`questions.${id}: the home page already uses the id "${id}"; choose another`);
       const answers = raw['answers'];
       if (!Array.isArray(answers) || answers.length < 2) {
         problems.push(`questions.${id}.answers: needs at least two answers`);
@@ -139,7 +149,8 @@ export function readChooser(data: unknown): { chooser: Chooser; problems: string
         const answerId = String(a['id']);
         const named = `questions.${id}.answers.${answerId}`;
         const extra = Object.keys(a).filter((k) => !['id', 'links', 'recommend', 'exclude'].includes(k));
-        if (extra.length) problems.push(`${named}: unknown field ${extra.join(', ')}; an answer has id, links, recommend and exclude`);
+        if (extra.length)
+          problems.push(`${named}: unknown field ${extra.join(', ')}; an answer has id, links, recommend and exclude`);
         return [
           {
             id: answerId,
@@ -167,11 +178,15 @@ export interface SiteMap {
 function linkProblems(link: ChooserLink, where: string, site: SiteMap): string[] {
   const guide = site.guides.get(link.to);
   if (!guide && !site.pages.has(link.to)) {
-    return [`${where}: "${link.to}" is neither a guide (content/guides/<lang>/${link.to}.mdx) nor one of the pages ${[...site.pages].join(', ')}`];
+    return [
+      `${where}: "${link.to}" is neither a guide (content/guides/<lang>/${link.to}.mdx) nor one of the pages ${[...site.pages].join(', ')}`,
+    ];
   }
   if (link.anchor === undefined) return [];
   if (!guide) return [`${where}: anchors can only point into guides, not into "${link.to}"`];
-  return guide.anchors.has(link.anchor) ? [] : [`${where}: "#${link.anchor}" is not a heading or step id of ${link.to} (in every language)`];
+  return guide.anchors.has(link.anchor)
+    ? []
+    : [`${where}: "#${link.anchor}" is not a heading or step id of ${link.to} (in every language)`];
 }
 
 /** Links and method lists that point nowhere, and methods the chooser never links to; empty when all is well. */
@@ -187,7 +202,8 @@ export function chooserProblems(chooser: Chooser, site: SiteMap): string[] {
       answer.links.forEach((link, i) => problems.push(...linkProblems(link, `${where}.links[${i}]`, site)));
       for (const field of ['recommend', 'exclude'] as const) {
         for (const slug of answer[field]) {
-          if (!methods.includes(slug)) problems.push(`${where}.${field}: "${slug}" is not a method guide; methods are ${methods.join(', ')}`);
+          if (!methods.includes(slug))
+            problems.push(`${where}.${field}: "${slug}" is not a method guide; methods are ${methods.join(', ')}`);
         }
       }
       const both = answer.recommend.filter((slug) => answer.exclude.includes(slug));
@@ -196,7 +212,10 @@ export function chooserProblems(chooser: Chooser, site: SiteMap): string[] {
   }
   const linked = new Set(chooser.questions.flatMap((q) => q.answers.flatMap((a) => a.links.map((l) => l.to))));
   const unreachable = methods.filter((slug) => !linked.has(slug));
-  if (unreachable.length) problems.push(`questions: no answer links to ${unreachable.join(', ')}; every method must be reachable without JavaScript`);
+  if (unreachable.length)
+    problems.push(
+      `questions: no answer links to ${unreachable.join(', ')}; every method must be reachable without JavaScript`,
+    );
   return problems;
 }
 
@@ -205,8 +224,15 @@ export function chooserStringKeys(chooser: Chooser): string[] {
   const labels = (links: readonly ChooserLink[]) => links.flatMap((l) => (l.label ? [`finder.link.${l.label}`] : []));
   return [
     ...new Set([
-      ...chooser.noData.flatMap((item) => [`finder.noData.${item.id}.title`, `finder.noData.${item.id}.text`, ...labels(item.links)]),
-      ...chooser.questions.flatMap((q) => [`finder.q.${q.id}`, ...q.answers.flatMap((a) => [`finder.a.${q.id}.${a.id}`, ...labels(a.links)])]),
+      ...chooser.noData.flatMap((item) => [
+        `finder.noData.${item.id}.title`,
+        `finder.noData.${item.id}.text`,
+        ...labels(item.links),
+      ]),
+      ...chooser.questions.flatMap((q) => [
+        `finder.q.${q.id}`,
+        ...q.answers.flatMap((a) => [`finder.a.${q.id}.${a.id}`, ...labels(a.links)]),
+      ]),
     ]),
   ];
 }

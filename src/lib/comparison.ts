@@ -17,7 +17,15 @@ export const COLUMNS = {
   'no-data': { works: 'easy', 'not-without-wifi': 'hard', helper: 'easy', 'pakistani-esim': 'mixed' },
   account: { none: 'easy', needed: 'hard', 'or-card': 'easy' },
   esim: { both: 'easy', pakistani: 'mixed' },
-  cost: { load: null, 'load-ask': null, 'load-bank': null, 'load-wallet': null, checkout: null, package: null, repay: null },
+  cost: {
+    load: null,
+    'load-ask': null,
+    'load-bank': null,
+    'load-wallet': null,
+    checkout: null,
+    package: null,
+    repay: null,
+  },
 } as const satisfies Record<string, Record<string, Tone | null>>;
 
 export type Tone = 'easy' | 'hard' | 'mixed';
@@ -46,9 +54,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Rows and problems, each problem as `field: problem`: every method guide exactly once (and nothing else), every
  * column with one of its values.
  */
-export function readComparison(data: unknown, methods: readonly string[]): { rows: ComparisonRow[]; problems: string[] } {
+export function readComparison(
+  data: unknown,
+  methods: readonly string[],
+): { rows: ComparisonRow[]; problems: string[] } {
   const problems: string[] = [];
-  if (!Array.isArray(data)) return { rows: [], problems: ['the file must be a list of rows, each starting "- method: <slug>"'] };
+  if (!Array.isArray(data))
+    return { rows: [], problems: ['the file must be a list of rows, each starting "- method: <slug>"'] };
   const rows = data.flatMap((raw, i): ComparisonRow[] => {
     if (!isRecord(raw) || typeof raw['method'] !== 'string') {
       problems.push(`[${i}]: each row starts with "method: <slug>"`);
@@ -56,15 +68,19 @@ export function readComparison(data: unknown, methods: readonly string[]): { row
     }
     const method = raw['method'];
     const where = method;
-    if (!methods.includes(method)) problems.push(`${where}: "${method}" is not a method guide; methods are ${methods.join(', ')}`);
+    if (!methods.includes(method))
+      problems.push(`${where}: "${method}" is not a method guide; methods are ${methods.join(', ')}`);
     const unknown = Object.keys(raw).filter((k) => k !== 'method' && !(k in COLUMNS));
-    if (unknown.length) problems.push(`${where}: unknown column ${unknown.join(', ')}; columns are ${COLUMN_IDS.join(', ')}`);
+    if (unknown.length)
+      problems.push(`${where}: unknown column ${unknown.join(', ')}; columns are ${COLUMN_IDS.join(', ')}`);
     const values = {} as Record<Column, string>;
     for (const column of COLUMN_IDS) {
       const value = raw[column];
       const allowed = Object.keys(COLUMNS[column]);
       if (typeof value !== 'string' || !allowed.includes(value)) {
-        problems.push(`${where}.${column}: ${value === undefined ? 'missing' : `"${String(value)}" is not allowed`}; write one of ${allowed.join(', ')}`);
+        problems.push(
+          `${where}.${column}: ${value === undefined ? 'missing' : `"${String(value)}" is not allowed`}; write one of ${allowed.join(', ')}`,
+        );
       } else values[column] = value;
     }
     return [{ method, values }];
@@ -92,5 +108,10 @@ export function parseComparison(text: string, methods: readonly string[], file =
 
 /** Every UI string the comparison needs: each column's label and each value it uses. */
 export function comparisonStringKeys(rows: readonly ComparisonRow[]): string[] {
-  return [...new Set([...COLUMN_IDS.map((c) => comparisonKey(c)), ...rows.flatMap((r) => COLUMN_IDS.map((c) => comparisonKey(c, r.values[c])))])];
+  return [
+    ...new Set([
+      ...COLUMN_IDS.map((c) => comparisonKey(c)),
+      ...rows.flatMap((r) => COLUMN_IDS.map((c) => comparisonKey(c, r.values[c]))),
+    ]),
+  ];
 }

@@ -15,7 +15,8 @@ export interface ContentFinding {
 }
 
 /** Messenger and invite-link addresses (Telegram's t.me, WhatsApp's wa.me, …), written with or without a scheme. */
-const MESSENGER = /(?<![\w.@-])(?:https?:\/\/)?(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|telegram\.org\/joinchat|wa\.me|wa\.link|chat\.whatsapp\.com|whatsapp\.com\/channel|api\.whatsapp\.com\/send)(?![\w.-]*[\w-])(?:\/[^\s)\]"'<>,，。）]*)?/gi;
+const MESSENGER =
+  /(?<![\w.@-])(?:https?:\/\/)?(?:www\.)?(?:t\.me|telegram\.(?:me|dog)|telegram\.org\/joinchat|wa\.me|wa\.link|chat\.whatsapp\.com|whatsapp\.com\/channel|api\.whatsapp\.com\/send)(?![\w.-]*[\w-])(?:\/[^\s)\]"'<>,，。）]*)?/gi;
 
 /** Any http(s) URL, to check for ad and affiliate parameters. */
 const URL_PATTERN = /https?:\/\/[^\s)\]"'<>，。）]+/gi;
@@ -30,12 +31,17 @@ export function scanContent(text: string): ContentFinding[] {
   const findings: ContentFinding[] = [];
   for (const m of text.matchAll(MESSENGER)) {
     const found = m[0].replace(/[.;:!?]+$/, '');
-    findings.push({ ...position(text, m.index), found, problem: 'a messenger channel or invite link; the site never sends readers there' });
+    findings.push({
+      ...position(text, m.index),
+      found,
+      problem: 'a messenger channel or invite link; the site never sends readers there',
+    });
   }
   for (const m of text.matchAll(URL_PATTERN)) {
     if (findings.some((f) => f.found === m[0] || m[0].includes(f.found))) continue;
     const problem = externalLinkProblem(m[0].replace(/[.;:!?]+$/, ''));
-    if (problem?.startsWith('carries ad or affiliate')) findings.push({ ...position(text, m.index), found: m[0], problem: `a link that ${problem}` });
+    if (problem?.startsWith('carries ad or affiliate'))
+      findings.push({ ...position(text, m.index), found: m[0], problem: `a link that ${problem}` });
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

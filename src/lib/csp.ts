@@ -62,7 +62,10 @@ export function pageProblems(html: string): string[] {
   const problems: string[] = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const attributes = m[1] ?? '';
-    if (!/\ssrc="/i.test(attributes)) problems.push(`an inline <script> (scripts must be files: put it in a component's bundled <script>): ${(m[2] ?? '').trim().slice(0, 60)}`);
+    if (!/\ssrc="/i.test(attributes))
+      problems.push(
+        `an inline <script> (scripts must be files: put it in a component's bundled <script>): ${(m[2] ?? '').trim().slice(0, 60)}`,
+      );
   }
   for (const m of html.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*?\s(on[a-z]+)="/gi)) {
     problems.push(`an inline event handler ${m[2]} on <${m[1]}> (add the listener in a bundled script)`);
@@ -70,16 +73,20 @@ export function pageProblems(html: string): string[] {
   for (const m of html.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*?\sstyle="([^"]*)"/gi)) {
     problems.push(`a style attribute on <${m[1]}>: style="${m[2]}" (use a class in the stylesheet)`);
   }
-  for (const m of html.matchAll(/<(a|link|script|img|iframe|form|area)\b[^>]*?\s(?:href|src|action)="\s*javascript:/gi)) {
+  for (const m of html.matchAll(
+    /<(a|link|script|img|iframe|form|area)\b[^>]*?\s(?:href|src|action)="\s*javascript:/gi,
+  )) {
     problems.push(`a javascript: URL on <${m[1]}>`);
   }
   for (const m of html.matchAll(/<a\b([^>]*)>/gi)) {
     const attributes = m[1] ?? '';
     const href = decodeEntities(/\shref="([^"]*)"/i.exec(attributes)?.[1] ?? '');
     if (!/^https?:\/\//i.test(href) || isOwnOrigin(href, html)) continue;
-    if (!isAllowedExternalUrl(href)) problems.push(`a link to ${href}, whose host is not on the allow-list in src/lib/external-links.ts`);
+    if (!isAllowedExternalUrl(href))
+      problems.push(`a link to ${href}, whose host is not on the allow-list in src/lib/external-links.ts`);
     const rel = new Set((/\srel="([^"]*)"/i.exec(attributes)?.[1] ?? '').split(/\s+/));
-    if (!rel.has('noopener') || !rel.has('noreferrer')) problems.push(`an external link to ${href} without rel="noopener noreferrer"`);
+    if (!rel.has('noopener') || !rel.has('noreferrer'))
+      problems.push(`an external link to ${href} without rel="noopener noreferrer"`);
   }
   return problems;
 }

@@ -29,7 +29,8 @@ const HOSTS = Object.values(ALLOWED_HOSTS).flat();
 const FORBIDDEN = /(^|\.)(t\.me|telegram\.(me|org|dog)|wa\.me|wa\.link|chat\.whatsapp\.com|postimg\.cc)$/i;
 
 /** Query parameters that mark a link as an ad or an affiliate link. */
-const TRACKING = /^(utm_[a-z]+|ref|referral|referrer|aff|affiliate|aff_id|affid|partner|promo|promocode|coupon|fbclid|gclid)$/i;
+const TRACKING =
+  /^(utm_[a-z]+|ref|referral|referrer|aff|affiliate|aff_id|affid|partner|promo|promocode|coupon|fbclid|gclid)$/i;
 
 /**
  * Why a link may not appear on the site, as a phrase to follow the URL ("… is a messenger channel or invite link"),

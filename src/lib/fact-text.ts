@@ -39,12 +39,15 @@ export function factMarkerProblems(key: string, byFile: Record<string, string>):
   const problems: string[] = [];
   const sets = Object.entries(byFile).map(([file, text]) => {
     const bad = malformedMarker(text);
-    if (bad) problems.push(`${file}: "${key}" has a malformed fact marker ${bad}; write {fact:<id>} or {fact:<id>:dated}`);
+    if (bad)
+      problems.push(`${file}: "${key}" has a malformed fact marker ${bad}; write {fact:<id>} or {fact:<id>:dated}`);
     return [file, factsInText(text).sort().join(', ')] as const;
   });
   const distinct = new Set(sets.map(([, facts]) => facts));
   if (distinct.size > 1) {
-    problems.push(`"${key}" shows different facts per language: ${sets.map(([file, facts]) => `${file} [${facts || 'none'}]`).join(', ')}`);
+    problems.push(
+      `"${key}" shows different facts per language: ${sets.map(([file, facts]) => `${file} [${facts || 'none'}]`).join(', ')}`,
+    );
   }
   return problems;
 }

@@ -2,7 +2,18 @@ import { formatDate } from './dates';
 import type { Locale } from './locales';
 
 /** How a fact's value is shown: the same data, written the way each language writes it. */
-export const FACT_KINDS = ['ussd', 'phone', 'sms', 'url', 'app', 'amount', 'percent', 'duration', 'date', 'text'] as const;
+export const FACT_KINDS = [
+  'ussd',
+  'phone',
+  'sms',
+  'url',
+  'app',
+  'amount',
+  'percent',
+  'duration',
+  'date',
+  'text',
+] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
 /** Kinds a phone can dial or text straight from a `tel:`/`sms:` link. */
@@ -32,7 +43,8 @@ function rupees(amount: string, locale: Locale): string {
 export function formatFactValue(kind: FactKind, value: string, locale: Locale): string {
   switch (kind) {
     case 'amount':
-      if (!/^\d+(\.\d+)?(-\d+(\.\d+)?)?$/.test(value)) throw new Error(`amount "${value}" must be digits (or a range "10-200")`);
+      if (!/^\d+(\.\d+)?(-\d+(\.\d+)?)?$/.test(value))
+        throw new Error(`amount "${value}" must be digits (or a range "10-200")`);
       if (Number(value) === 0) return locale === 'zh' ? '免费' : 'free';
       return rupees(value, locale);
     case 'percent':

@@ -19,7 +19,9 @@ export function parseGuideId(id: string): GuideKey {
     throw new Error(`${GUIDE_DIR}/${id}.mdx: guides must be at ${GUIDE_DIR}/<${LOCALES.join('|')}>/<slug>.mdx`);
   }
   if (!SLUG.test(slug)) {
-    throw new Error(`${GUIDE_DIR}/${id}.mdx: the file name is the URL slug and must be lower-case ASCII words joined by hyphens`);
+    throw new Error(
+      `${GUIDE_DIR}/${id}.mdx: the file name is the URL slug and must be lower-case ASCII words joined by hyphens`,
+    );
   }
   return { locale, slug };
 }
@@ -31,7 +33,9 @@ export function missingTranslations(ids: readonly string[]): string[] {
   const have = new Set(keys.map((k) => `${k.locale}/${k.slug}`));
   return [...slugs]
     .sort()
-    .flatMap((slug) => LOCALES.filter((locale) => !have.has(`${locale}/${slug}`)).map((locale) => guideFile({ locale, slug })));
+    .flatMap((slug) =>
+      LOCALES.filter((locale) => !have.has(`${locale}/${slug}`)).map((locale) => guideFile({ locale, slug })),
+    );
 }
 
 export function assertTranslated(ids: readonly string[]): void {

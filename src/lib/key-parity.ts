@@ -19,17 +19,24 @@ export function missingKeys(byLocale: Record<string, Strings>): Record<string, s
 export function emptyValues(byLocale: Record<string, Strings>): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const [locale, strings] of Object.entries(byLocale)) {
-    const blank = Object.entries(strings).filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k);
+    const blank = Object.entries(strings)
+      .filter(([, v]) => typeof v !== 'string' || v.trim() === '')
+      .map(([k]) => k);
     if (blank.length) result[locale] = blank;
   }
   return result;
 }
 
 /** One message naming each file and the keys it lacks; `undefined` when every language is complete. */
-export function describeKeyProblems(byLocale: Record<string, Strings>, fileOf: (locale: string) => string): string | undefined {
+export function describeKeyProblems(
+  byLocale: Record<string, Strings>,
+  fileOf: (locale: string) => string,
+): string | undefined {
   const lines = [
     ...Object.entries(missingKeys(byLocale)).map(([l, keys]) => `${fileOf(l)} is missing: ${keys.join(', ')}`),
-    ...Object.entries(emptyValues(byLocale)).map(([l, keys]) => `${fileOf(l)} has empty values for: ${keys.join(', ')}`),
+    ...Object.entries(emptyValues(byLocale)).map(
+      ([l, keys]) => `${fileOf(l)} has empty values for: ${keys.join(', ')}`,
+    ),
   ];
   return lines.length ? `UI strings are not translated completely:\n  ${lines.join('\n  ')}` : undefined;
 }

@@ -37,7 +37,11 @@ export function fileOfPath(pathname: string): string {
  * @param files  every file of the build, relative to dist/ (`zh/store/index.html`, `share.png`)
  * @param site   the site's origin: absolute URLs there (canonical, alternates, og:image) are internal too
  */
-export function findBrokenLinks(pages: ReadonlyMap<string, PageLinks>, files: ReadonlySet<string>, site: string): BrokenLink[] {
+export function findBrokenLinks(
+  pages: ReadonlyMap<string, PageLinks>,
+  files: ReadonlySet<string>,
+  site: string,
+): BrokenLink[] {
   const origin = new URL(site).origin;
   const broken: BrokenLink[] = [];
   for (const [page, { targets }] of pages) {
@@ -71,7 +75,9 @@ export function findBrokenLinks(pages: ReadonlyMap<string, PageLinks>, files: Re
       }
       const { locale: targetLocale } = splitLocalePath(target.pathname);
       if (tag === 'a' && pageLocale && targetLocale && targetLocale !== pageLocale && hreflang === undefined) {
-        report(`leads from a /${pageLocale}/ page into /${targetLocale}/; only the language switcher (with hreflang) may`);
+        report(
+          `leads from a /${pageLocale}/ page into /${targetLocale}/; only the language switcher (with hreflang) may`,
+        );
       }
     }
   }

@@ -13,7 +13,13 @@ export const OFFLINE_SLUG = 'offline';
  * Files saved on the first visit, relative to dist/: the pages of both languages, the bundled scripts, the icons
  * and manifests.
  */
-export const SITE_GLOBS = ['**/*.html', '_astro/**/*.{js,css}', 'favicon.svg', 'icons/*.png', '*/manifest.webmanifest'] as const;
+export const SITE_GLOBS = [
+  '**/*.html',
+  '_astro/**/*.{js,css}',
+  'favicon.svg',
+  'icons/*.png',
+  '*/manifest.webmanifest',
+] as const;
 
 /**
  * Pagefind's files for searching every language offline: its loader and worker, one WebAssembly file per

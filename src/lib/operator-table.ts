@@ -35,14 +35,24 @@ export function idsInFileOrder(yaml: string): string[] {
 }
 
 /** `items` sorted by the position of their id in `order`; an id missing from `order` is an error naming `file`. */
-export function sortByFileOrder<T extends { id: string }>(items: readonly T[], order: readonly string[], file: string): T[] {
+export function sortByFileOrder<T extends { id: string }>(
+  items: readonly T[],
+  order: readonly string[],
+  file: string,
+): T[] {
   const position = new Map(order.map((id, i) => [id, i]));
   const unknown = items.filter((item) => !position.has(item.id)).map((item) => item.id);
-  if (unknown.length) throw new Error(`${file}: could not find the line "- id: ${unknown[0]}"; write every entry as "- id: <id>" at the start of a line`);
+  if (unknown.length)
+    throw new Error(
+      `${file}: could not find the line "- id: ${unknown[0]}"; write every entry as "- id: <id>" at the start of a line`,
+    );
   return [...items].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
-export function operatorBlocks(operators: readonly OperatorData[], facts: readonly OperatorFactData[]): OperatorBlock[] {
+export function operatorBlocks(
+  operators: readonly OperatorData[],
+  facts: readonly OperatorFactData[],
+): OperatorBlock[] {
   const known = new Set(operators.map((o) => o.id));
   const stray = facts.filter((f) => f.operator !== undefined && !known.has(f.operator));
   if (stray.length) {
@@ -62,7 +72,10 @@ export function factLabelKey(factId: string): string {
 }
 
 /** Label keys the blocks need that a language lacks, as one error message naming the files; undefined when complete. */
-export function missingFactLabels(blocks: readonly OperatorBlock[], keysByFile: Record<string, ReadonlySet<string>>): string | undefined {
+export function missingFactLabels(
+  blocks: readonly OperatorBlock[],
+  keysByFile: Record<string, ReadonlySet<string>>,
+): string | undefined {
   const lines: string[] = [];
   for (const [file, keys] of Object.entries(keysByFile)) {
     const missing = blocks.flatMap((b) => b.factIds.map(factLabelKey)).filter((key) => !keys.has(key));

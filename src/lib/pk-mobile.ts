@@ -50,6 +50,7 @@ export function parsePkMobile(input: string): MobileResult {
 
 /** `03001234567` → `0300 1234567`: the operator code, a space, the subscriber number, as Pakistanis write it. */
 export function formatPkMobile(digits: string): string {
-  if (!/^03\d{9}$/.test(digits)) throw new Error(`formatPkMobile: "${digits}" is not 11 digits starting 03; parse it with parsePkMobile first`);
+  if (!/^03\d{9}$/.test(digits))
+    throw new Error(`formatPkMobile: "${digits}" is not 11 digits starting 03; parse it with parsePkMobile first`);
   return `${digits.slice(0, 4)} ${digits.slice(4)}`;
 }

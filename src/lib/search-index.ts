@@ -27,10 +27,12 @@ export function describeIndexProblems(indexed: IndexedLanguages, expected: reado
   const problems: string[] = [];
   for (const lang of expected) {
     const pages = indexed[lang]?.page_count ?? 0;
-    if (pages === 0) problems.push(`no pages were indexed for "${lang}" (is data-pagefind-body on its guide and home content?)`);
+    if (pages === 0)
+      problems.push(`no pages were indexed for "${lang}" (is data-pagefind-body on its guide and home content?)`);
   }
   for (const lang of Object.keys(indexed)) {
-    if (!expected.includes(lang)) problems.push(`pages were indexed under the unexpected language "${lang}" (check <html lang>)`);
+    if (!expected.includes(lang))
+      problems.push(`pages were indexed under the unexpected language "${lang}" (check <html lang>)`);
   }
   return problems.length ? `The search index is not as expected:\n  ${problems.join('\n  ')}` : undefined;
 }
@@ -57,7 +59,10 @@ export function keywordsMeta(keywords: readonly string[] | undefined): string | 
 
 /** A keyword list written as one string (a UI string): split at commas, Latin or Chinese. */
 export function keywordList(text: string): string[] {
-  return text.split(/[,，、]/).map((k) => k.trim()).filter(Boolean);
+  return text
+    .split(/[,，、]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
 }
 
 /** Keywords listed twice (ignoring case and spaces), for a clear content error. */
@@ -77,7 +82,10 @@ export function repeatedKeywords(keywords: readonly string[]): string[] {
  */
 export function titleSteps(html: string, label: (n: number) => string): string {
   let n = 0;
-  return html.replace(/<li id="(step-[a-z0-9-]+)"/g, (whole) => `${whole} data-pagefind-title="${escapeAttribute(label(++n))}"`);
+  return html.replace(
+    /<li id="(step-[a-z0-9-]+)"/g,
+    (whole) => `${whole} data-pagefind-title="${escapeAttribute(label(++n))}"`,
+  );
 }
 
 function escapeAttribute(value: string): string {
@@ -92,7 +100,9 @@ export function parseKeyword(written: string): { text: string; anchor?: string }
 
 /** What two keywords are compared by: case, spaces and hyphens do not count ("Jazz Cash", "jazzcash"). */
 export function keywordKey(keyword: string): string {
-  return parseKeyword(keyword).text.toLowerCase().replace(/[\s-]+/g, '');
+  return parseKeyword(keyword)
+    .text.toLowerCase()
+    .replace(/[\s-]+/g, '');
 }
 
 /** The keywords one indexed page lists, and the file an author edits to change them. */
@@ -107,7 +117,10 @@ export interface PageKeywords {
  * Keywords that two pages of one language both claim: a keyword says where a reader who types it should land, so
  * it leads to one page only; `key` says when two keywords are the same ("Jazz Cash" and "jazzcash").
  */
-export function describeKeywordClashes(pages: readonly PageKeywords[], key: (keyword: string) => string): string | undefined {
+export function describeKeywordClashes(
+  pages: readonly PageKeywords[],
+  key: (keyword: string) => string,
+): string | undefined {
   const owners = new Map<string, { page: PageKeywords; keyword: string }>();
   const problems: string[] = [];
   for (const page of pages) {
@@ -117,7 +130,9 @@ export function describeKeywordClashes(pages: readonly PageKeywords[], key: (key
       const owner = owners.get(k);
       if (!owner) owners.set(k, { page, keyword });
       else if (owner.page !== page) {
-        problems.push(`"${keyword}" (${page.source}) and "${owner.keyword}" (${owner.page.source}) ask for the same thing, so the search cannot tell which of ${page.page} and ${owner.page.page} is meant: keep it on one of them`);
+        problems.push(
+          `"${keyword}" (${page.source}) and "${owner.keyword}" (${owner.page.source}) ask for the same thing, so the search cannot tell which of ${page.page} and ${owner.page.page} is meant: keep it on one of them`,
+        );
       }
     }
   }
@@ -132,10 +147,14 @@ export function describeMissingKeywordAnchors(
   const problems = pages.flatMap((page) =>
     page.keywords.flatMap((keyword) => {
       const anchor = anchorOf(keyword);
-      return anchor && !page.ids.has(anchor) ? [`"${keyword}" (${page.source}): ${page.page} has no heading or step with the id "${anchor}"`] : [];
+      return anchor && !page.ids.has(anchor)
+        ? [`"${keyword}" (${page.source}): ${page.page} has no heading or step with the id "${anchor}"`]
+        : [];
     }),
   );
-  return problems.length ? `Search keywords lead to sections that do not exist:\n  ${problems.join('\n  ')}` : undefined;
+  return problems.length
+    ? `Search keywords lead to sections that do not exist:\n  ${problems.join('\n  ')}`
+    : undefined;
 }
 
 /** The keywords in a built page's markup (`data-pagefind-meta="keywords:…"`), as written. */
@@ -203,20 +222,41 @@ export function sectionRecords(html: string, page: string): SectionRecord[] | un
     return last;
   };
   number(body);
-  const textOf = (node: Tree): string => (node.type === TEXT_NODE ? (node.value ?? '') : (node.children ?? []).map(textOf).join(''));
+  const textOf = (node: Tree): string =>
+    node.type === TEXT_NODE ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
   const inBody = all.filter((node) => order.has(node));
-  const title = decodeHtml(textOf(inBody.find((node) => node.name === 'h1') ?? body).replace(/\s+/g, ' ').trim());
-  const starts = inBody.filter((node) => node.type === ELEMENT_NODE && SECTION_HEADING.test(node.name ?? '') && node.attributes?.['id'] && !ignored.has(node));
-  const bounds = [{ id: undefined as string | undefined, at: 0 }, ...starts.map((h) => ({ id: h.attributes!['id'], at: order.get(h)![0] }))];
+  const title = decodeHtml(
+    textOf(inBody.find((node) => node.name === 'h1') ?? body)
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  const starts = inBody.filter(
+    (node) =>
+      node.type === ELEMENT_NODE &&
+      SECTION_HEADING.test(node.name ?? '') &&
+      node.attributes?.['id'] &&
+      !ignored.has(node),
+  );
+  const bounds = [
+    { id: undefined as string | undefined, at: 0 },
+    ...starts.map((h) => ({ id: h.attributes!['id'], at: order.get(h)![0] })),
+  ];
   const keywords = keywordsInHtml(`data-pagefind-meta="${body.attributes?.['data-pagefind-meta'] ?? ''}"`);
   const idsIn = (from: number, to: number) =>
-    new Set(inBody.filter((node) => node.attributes?.['id'] && order.get(node)![0] >= from && order.get(node)![0] < to).map((node) => node.attributes!['id']));
+    new Set(
+      inBody
+        .filter((node) => node.attributes?.['id'] && order.get(node)![0] >= from && order.get(node)![0] < to)
+        .map((node) => node.attributes!['id']),
+    );
   // A copy of `node` holding only what lies between pre-order numbers `from` (inclusive) and `to` (exclusive).
   const slice = (node: Tree, from: number, to: number): Tree | undefined => {
     const [first, last] = order.get(node)!;
     if (last < from || first >= to) return undefined;
     if (!node.children) return first >= from ? node : undefined;
-    return { ...node, children: node.children.map((child) => slice(child, from, to)).filter((c): c is Tree => c !== undefined) };
+    return {
+      ...node,
+      children: node.children.map((child) => slice(child, from, to)).filter((c): c is Tree => c !== undefined),
+    };
   };
   return bounds.map(({ id, at }, i) => {
     const to = bounds[i + 1]?.at ?? Infinity;
@@ -228,7 +268,10 @@ export function sectionRecords(html: string, page: string): SectionRecord[] | un
     const part = slice(body, at, to)!;
     const { ['data-pagefind-meta']: _, ...attributes } = part.attributes ?? {};
     const meta = keywordsMeta(mine.map((k) => spaced(k.replace(/\s*\(#[a-z0-9-]+\)$/, ''))));
-    const content = renderSync({ ...part, attributes: meta ? { ...attributes, 'data-pagefind-meta': meta } : attributes } as never);
+    const content = renderSync({
+      ...part,
+      attributes: meta ? { ...attributes, 'data-pagefind-meta': meta } : attributes,
+    } as never);
     return {
       url: id ? `${page}#${id}` : page,
       html: `<html lang="${lang}"><head><meta data-pagefind-meta="title[content]" content="${escapeAttribute(title)}"></head><body>${content}</body></html>`,
@@ -245,9 +288,15 @@ const words = new Intl.Segmenter('zh', { granularity: 'word' });
  */
 export function spaced(text: string): string {
   if (!/\p{Script=Han}/u.test(text)) return text;
-  return [...words.segment(text)].map((s) => s.segment.trim()).filter(Boolean).join(' ');
+  return [...words.segment(text)]
+    .map((s) => s.segment.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 function decodeHtml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
+  );
 }

@@ -58,7 +58,8 @@ export interface PageHit {
  * Chinese question words and particles (怎么, 吗, 了…), cut out of a query before it is split into words: every
  * section has them, and the browser's word splitting of them is unpredictable ("要带护照吗" → 要带 | 护照).
  */
-const ZH_STOP = /怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪里|哪儿|可以|需要|请问|是不是|能不能|吗|呢|吧|啊|呀|了|的|我的|我|你/g;
+const ZH_STOP =
+  /怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪里|哪儿|可以|需要|请问|是不是|能不能|吗|呢|吧|啊|呀|了|的|我的|我|你/g;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -70,13 +71,15 @@ function queryWords(query: string): (string | null)[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const text = normalizeQuery(query).toLowerCase().replace(ZH_STOP, '|');
   // Latin words keep their hyphens ("e-sim", "top-up": Pagefind indexes them whole, and their parts).
-  return text.split(/(\p{Script=Latin}[\p{Script=Latin}\d]*(?:-[\p{Script=Latin}\d]+)+)/u).flatMap((part, i) =>
-    i % 2
-      ? [part]
-      : [...segmenter!.segment(part)]
-          .filter((s) => s.isWordLike || !/^\s+$/.test(s.segment))
-          .map((s) => (s.isWordLike ? s.segment : null)),
-  );
+  return text
+    .split(/(\p{Script=Latin}[\p{Script=Latin}\d]*(?:-[\p{Script=Latin}\d]+)+)/u)
+    .flatMap((part, i) =>
+      i % 2
+        ? [part]
+        : [...segmenter!.segment(part)]
+            .filter((s) => s.isWordLike || !/^\s+$/.test(s.segment))
+            .map((s) => (s.isWordLike ? s.segment : null)),
+    );
 }
 
 /** The words of a query to search for, each on its own. */
@@ -116,7 +119,8 @@ export function rankFound<T>(byTerm: readonly (readonly Found<T>[])[]): T[] {
   return [...all.values()].sort((a, b) => b.total - a.total).map((e) => e.result);
 }
 
-const weight = (sub: ResultData['sub_results'][number]) => sub.weighted_locations.reduce((sum, l) => sum + l.balanced_score, 0);
+const weight = (sub: ResultData['sub_results'][number]) =>
+  sub.weighted_locations.reduce((sum, l) => sum + l.balanced_score, 0);
 
 /** Sections grouped by page, pages in the order of their best section; at most `max` sections per page. */
 export function groupByPage(sections: readonly ResultData[], max: number): PageHit[] {
@@ -128,8 +132,14 @@ export function groupByPage(sections: readonly ResultData[], max: number): PageH
     if (page.sections.length >= max) continue;
     // The step with most of the words, when one has them, is linked ("pay in cash": the step where you pay).
     const step = [...data.sub_results].sort((a, b) => weight(b) - weight(a))[0];
-    if (step && /#step-/.test(step.url)) page.sections.push({ url: step.url, title: step.title, excerpt: step.excerpt });
-    else page.sections.push({ url: data.url, title: id ? data.anchors.find((a) => a.id === id)?.text?.trim() : undefined, excerpt: data.excerpt });
+    if (step && /#step-/.test(step.url))
+      page.sections.push({ url: step.url, title: step.title, excerpt: step.excerpt });
+    else
+      page.sections.push({
+        url: data.url,
+        title: id ? data.anchors.find((a) => a.id === id)?.text?.trim() : undefined,
+        excerpt: data.excerpt,
+      });
   }
   return [...pages.values()];
 }

@@ -13,7 +13,10 @@ export const METHOD_SECTIONS = [
 ] as const;
 
 /** Which required section ids a page lacks or has out of order; empty when it is fine. */
-export function sectionProblems(headingIds: readonly string[], required: readonly string[] = METHOD_SECTIONS): string[] {
+export function sectionProblems(
+  headingIds: readonly string[],
+  required: readonly string[] = METHOD_SECTIONS,
+): string[] {
   const missing = required.filter((id) => !headingIds.includes(id));
   if (missing.length) return [`missing sections: #${missing.join(', #')}`];
   const order = headingIds.filter((id) => required.includes(id));

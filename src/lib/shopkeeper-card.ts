@@ -53,7 +53,9 @@ export function splitTemplate(template: string, allowed: readonly Slot[]): Segme
   for (let match = /\{([^{}]*)\}/.exec(rest); match; match = /\{([^{}]*)\}/.exec(rest)) {
     const name = match[1] ?? '';
     if (!(allowed as readonly string[]).includes(name)) {
-      throw new Error(`"${template}": unknown placeholder {${name}}; allowed here: ${allowed.map((s) => `{${s}}`).join(', ') || 'none'}`);
+      throw new Error(
+        `"${template}": unknown placeholder {${name}}; allowed here: ${allowed.map((s) => `{${s}}`).join(', ') || 'none'}`,
+      );
     }
     if (match.index > 0) segments.push(rest.slice(0, match.index));
     segments.push({ slot: name as Slot });

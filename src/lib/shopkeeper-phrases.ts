@@ -61,14 +61,17 @@ export function phraseProblems(data: unknown): string[] {
   } else if (review['status'] !== 'needs-native-review' && review['status'] !== 'reviewed') {
     problems.push(`review.status: must be needs-native-review or reviewed, not ${JSON.stringify(review['status'])}`);
   } else if (review['status'] === 'reviewed') {
-    if (typeof review['reviewer'] !== 'string' || review['reviewer'].trim() === '') problems.push('review.reviewer: say who reviewed the Urdu');
-    if (typeof review['date'] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(review['date'])) problems.push('review.date: write the review date as YYYY-MM-DD (in quotes)');
+    if (typeof review['reviewer'] !== 'string' || review['reviewer'].trim() === '')
+      problems.push('review.reviewer: say who reviewed the Urdu');
+    if (typeof review['date'] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(review['date']))
+      problems.push('review.date: write the review date as YYYY-MM-DD (in quotes)');
   }
 
   const phrases = data['phrases'];
   if (!isRecord(phrases)) return [...problems, 'phrases: missing; it maps each phrase id to its ur, en and meaning'];
   for (const id of Object.keys(phrases)) {
-    if (!(id in PHRASE_SLOTS)) problems.push(`phrases.${id}: unknown phrase id; the card uses ${PHRASE_IDS.join(', ')}`);
+    if (!(id in PHRASE_SLOTS))
+      problems.push(`phrases.${id}: unknown phrase id; the card uses ${PHRASE_IDS.join(', ')}`);
   }
   for (const id of PHRASE_IDS) {
     const phrase = phrases[id];
@@ -84,8 +87,10 @@ export function phraseProblems(data: unknown): string[] {
     if (typeof ur === 'string') {
       const text = ur.replace(PLACEHOLDER, '');
       if (!ARABIC_LETTER.test(text)) problems.push(`phrases.${id}.ur: must be written in Urdu script`);
-      if (/[A-Za-z]/.test(text)) problems.push(`phrases.${id}.ur: contains Latin letters; write the Urdu word (e.g. میسج, not SMS)`);
-      if (NON_WESTERN_DIGIT.test(text)) problems.push(`phrases.${id}.ur: use Western digits 0-9, as Pakistani phones and receipts do`);
+      if (/[A-Za-z]/.test(text))
+        problems.push(`phrases.${id}.ur: contains Latin letters; write the Urdu word (e.g. میسج, not SMS)`);
+      if (NON_WESTERN_DIGIT.test(text))
+        problems.push(`phrases.${id}.ur: use Western digits 0-9, as Pakistani phones and receipts do`);
     }
     if (typeof en === 'string' && ARABIC_LETTER.test(en)) problems.push(`phrases.${id}.en: contains Urdu script`);
     const expected = [...PHRASE_SLOTS[id]].sort().join(', ');
@@ -94,7 +99,9 @@ export function phraseProblems(data: unknown): string[] {
       if (typeof value !== 'string') continue;
       const found = placeholders(value).sort().join(', ');
       if (found !== expected) {
-        problems.push(`phrases.${id}.${field}: ${expected ? `must contain {${expected}} exactly once` : 'must not contain placeholders'}${found ? ` (found {${found}})` : ''}`);
+        problems.push(
+          `phrases.${id}.${field}: ${expected ? `must contain {${expected}} exactly once` : 'must not contain placeholders'}${found ? ` (found {${found}})` : ''}`,
+        );
       }
     }
   }

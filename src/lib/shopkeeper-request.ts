@@ -12,7 +12,8 @@ export interface RequestInput {
   kind: string;
 }
 
-export type FieldError = { field: 'number'; code: MobileError } | { field: 'amount'; code: RupeeError } | { field: 'kind'; code: 'choose' };
+export type FieldError =
+  { field: 'number'; code: MobileError } | { field: 'amount'; code: RupeeError } | { field: 'kind'; code: 'choose' };
 
 export type RequestResult = { ok: true; kind: RequestKind; values: CardValues } | { ok: false; errors: FieldError[] };
 

@@ -26,7 +26,10 @@ function enhance(finder: HTMLElement, list: HTMLElement): void {
     for (const radio of radios) radio.closest('.finder-answer')?.classList.toggle('is-chosen', radio.checked);
     const ranked = rankMethods(
       methods,
-      picked.map((radio) => ({ recommend: words(radio.dataset['recommend']), exclude: words(radio.dataset['exclude']) })),
+      picked.map((radio) => ({
+        recommend: words(radio.dataset['recommend']),
+        exclude: words(radio.dataset['exclude']),
+      })),
     );
     for (const { method, fit } of ranked) {
       const card = cards[methods.indexOf(method)];
@@ -34,7 +37,8 @@ function enhance(finder: HTMLElement, list: HTMLElement): void {
       list.append(card);
       if (picked.length) card.dataset['fit'] = fit;
       else delete card.dataset['fit'];
-      for (const badge of card.querySelectorAll<HTMLElement>('[data-fit-badge]')) badge.hidden = !picked.length || badge.dataset['fitBadge'] !== fit;
+      for (const badge of card.querySelectorAll<HTMLElement>('[data-fit-badge]'))
+        badge.hidden = !picked.length || badge.dataset['fitBadge'] !== fit;
     }
     const fitting = ranked.filter((r) => r.fit !== 'no').length;
     if (status) {

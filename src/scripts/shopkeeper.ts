@@ -10,7 +10,11 @@ import { forgetNumber, saveNumber, savedNumber } from './shopkeeper-storage';
  * the number is stored only when the reader asks for it. Without this script the page shows blank cards.
  */
 
-const FIELD_TARGET: Record<FieldError['field'], string> = { number: 'sk-number', kind: 'sk-kind-load', amount: 'sk-amount' };
+const FIELD_TARGET: Record<FieldError['field'], string> = {
+  number: 'sk-number',
+  kind: 'sk-kind-load',
+  amount: 'sk-amount',
+};
 
 function must<T extends Element>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -87,7 +91,8 @@ function setUp(root: HTMLElement): void {
   }
   document.addEventListener('fullscreenchange', () => {
     for (const button of root.querySelectorAll<HTMLButtonElement>('[data-action="fullscreen"]')) {
-      button.textContent = (document.fullscreenElement ? button.dataset['labelExit'] : button.dataset['labelEnter']) ?? '';
+      button.textContent =
+        (document.fullscreenElement ? button.dataset['labelExit'] : button.dataset['labelEnter']) ?? '';
     }
   });
 
@@ -114,7 +119,8 @@ function setUp(root: HTMLElement): void {
       const name = field.dataset['field'];
       field.classList.remove('sk-field-error');
       must<HTMLElement>(field, '.sk-error').hidden = true;
-      for (const control of field.querySelectorAll<HTMLElement>('input, fieldset')) control.removeAttribute('aria-invalid');
+      for (const control of field.querySelectorAll<HTMLElement>('input, fieldset'))
+        control.removeAttribute('aria-invalid');
       const input = field.querySelector<HTMLInputElement>('input:not([type="radio"])');
       if (input) input.setAttribute('aria-describedby', `sk-${name}-hint`);
       if (field.matches('fieldset')) field.removeAttribute('aria-describedby');
@@ -166,7 +172,9 @@ function setUp(root: HTMLElement): void {
   // --- The saved number ---------------------------------------------------------------------------------------
   function showSaved(digits: string | null): void {
     saved.hidden = digits === null;
-    savedText.textContent = digits ? (savedText.dataset['template'] ?? '{number}').replace('{number}', formatPkMobile(digits)) : '';
+    savedText.textContent = digits
+      ? (savedText.dataset['template'] ?? '{number}').replace('{number}', formatPkMobile(digits))
+      : '';
   }
 
   must<HTMLButtonElement>(saved, '#sk-forget').addEventListener('click', () => {
@@ -212,7 +220,8 @@ function setUp(root: HTMLElement): void {
 
   // Ready: swap the blank, printable cards for the form.
   for (const actions of root.querySelectorAll<HTMLElement>('.sk-actions')) actions.hidden = false;
-  for (const button of root.querySelectorAll<HTMLElement>('[data-action="fullscreen"]')) button.hidden = !document.fullscreenEnabled;
+  for (const button of root.querySelectorAll<HTMLElement>('[data-action="fullscreen"]'))
+    button.hidden = !document.fullscreenEnabled;
   form.hidden = false;
   root.dataset['state'] = 'form';
 }

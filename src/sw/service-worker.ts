@@ -51,7 +51,9 @@ async function networkOrOfflinePage({ request, url }: { request: Request; url: U
   try {
     return await fetch(request);
   } catch (error) {
-    const fallback = await precache.matchPrecache(`${offlinePagePath(url.pathname, self.navigator.languages)}index.html`);
+    const fallback = await precache.matchPrecache(
+      `${offlinePagePath(url.pathname, self.navigator.languages)}index.html`,
+    );
     if (fallback) return fallback;
     throw error;
   }
@@ -62,7 +64,9 @@ registerRoute(({ request }) => request.mode === 'navigate', networkOrOfflinePage
 
 // A saved page that could not be served (missing from the cache, and the server has a newer build): the page as the
 // server has it now, all of one build, rather than an error.
-setCatchHandler(async ({ request, url }) => (request.mode === 'navigate' ? networkOrOfflinePage({ request, url }) : Response.error()));
+setCatchHandler(async ({ request, url }) =>
+  request.mode === 'navigate' ? networkOrOfflinePage({ request, url }) : Response.error(),
+);
 
 self.addEventListener('message', (event) => {
   const type = (event.data as { type?: unknown } | null)?.type;
@@ -81,7 +85,11 @@ function repair(): Promise<void> {
       if (await cache.match(cacheKey)) continue;
       const integrity = precache.getIntegrityForCacheKey(cacheKey);
       try {
-        const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin', ...(integrity ? { integrity } : {}) });
+        const response = await fetch(url, {
+          cache: 'no-cache',
+          credentials: 'same-origin',
+          ...(integrity ? { integrity } : {}),
+        });
         if (response.ok) await cache.put(cacheKey, response);
         else gone = true;
       } catch {
@@ -111,7 +119,13 @@ function handOver(): Promise<void> {
     if (next.state !== 'installed') {
       await new Promise<void>((resolve) => {
         const settle = () => {
-          if (next.state === 'installed' || next.state === 'activating' || next.state === 'activated' || next.state === 'redundant') resolve();
+          if (
+            next.state === 'installed' ||
+            next.state === 'activating' ||
+            next.state === 'activated' ||
+            next.state === 'redundant'
+          )
+            resolve();
         };
         next.addEventListener('statechange', settle);
         settle();

@@ -37,20 +37,36 @@ const SECTIONS: BenchSection[] = [pagesBench, searchBench, searchQualityBench, o
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const sections = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS.filter((s) => !s.optIn);
-if (sections.length === 0) throw new Error(`No bench section named ${wanted.join(', ')}; there are: ${SECTIONS.map((s) => s.name).join(', ')}`);
+if (sections.length === 0)
+  throw new Error(`No bench section named ${wanted.join(', ')}; there are: ${SECTIONS.map((s) => s.name).join(', ')}`);
 
 const port = Number(process.env['PORT'] ?? 4321) + 200;
 const server = await startPreview(port);
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
 });
 // Timings on a busy machine have long tails: say how busy it was.
-console.log(`${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+console.log(
+  `${cpus().length} CPUs, load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')} (1, 5, 15 min)`,
+);
 try {
   for (const section of sections) {
     console.log(`\n== ${section.name} ==`);
-    await section.run({ origin: server.origin, browser, dist: new URL('../../dist/', import.meta.url).pathname, print: (line = '') => console.log(line) });
+    await section.run({
+      origin: server.origin,
+      browser,
+      dist: new URL('../../dist/', import.meta.url).pathname,
+      print: (line = '') => console.log(line),
+    });
   }
 } finally {
   await browser.close();

@@ -5,7 +5,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kb, measure, PRECACHE_BUDGET_BYTES, readPrecache, type PrecacheFile } from '../../src/integrations/precache-report.ts';
+import {
+  kb,
+  measure,
+  PRECACHE_BUDGET_BYTES,
+  readPrecache,
+  type PrecacheFile,
+} from '../../src/integrations/precache-report.ts';
 
 const GROUPS: [string, (url: string) => boolean][] = [
   ['pages', (url) => url.endsWith('.html')],
@@ -20,7 +26,9 @@ export function benchOffline(dist = resolve(import.meta.dirname, '../../dist')):
   const line = (label: string, files: PrecacheFile[]) => {
     const bytes = files.reduce((s, f) => s + f.bytes, 0);
     const compressed = files.reduce((s, f) => s + f.compressed, 0);
-    console.log(`  ${label.padEnd(18)} ${String(files.length).padStart(4)} files ${String(bytes).padStart(9)} B raw (${kb(bytes).padStart(9)}) ${String(compressed).padStart(9)} B brotli (${kb(compressed).padStart(9)})`);
+    console.log(
+      `  ${label.padEnd(18)} ${String(files.length).padStart(4)} files ${String(bytes).padStart(9)} B raw (${kb(bytes).padStart(9)}) ${String(compressed).padStart(9)} B brotli (${kb(compressed).padStart(9)})`,
+    );
   };
   console.log('offline precache (dist/sw.js)');
   const left = [...report.files];
@@ -30,7 +38,9 @@ export function benchOffline(dist = resolve(import.meta.dirname, '../../dist')):
     if (files.length) line(label, files);
   }
   line('total', report.files);
-  console.log(`  budget: ${kb(PRECACHE_BUDGET_BYTES)} brotli, ${((report.compressed / PRECACHE_BUDGET_BYTES) * 100).toFixed(0)}% used`);
+  console.log(
+    `  budget: ${kb(PRECACHE_BUDGET_BYTES)} brotli, ${((report.compressed / PRECACHE_BUDGET_BYTES) * 100).toFixed(0)}% used`,
+  );
   line('+ sw.js itself', measure(dist, ['sw.js']).files);
 }
 

@@ -31,7 +31,9 @@ function sentBytes(dist: string, pathname: string): number {
       body = readFileSync(join(dist, '404.html'));
     }
     const text = /\.(html|js|css|json|svg|webmanifest|xml|txt)$/.test(file) || file.endsWith('/');
-    bytes = text ? Math.min(body.length, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length) : body.length;
+    bytes = text
+      ? Math.min(body.length, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length)
+      : body.length;
     brotliCache.set(file, bytes);
   }
   return bytes;
@@ -59,7 +61,12 @@ async function measure(context: BenchContext, path: string): Promise<PageFigures
   const { browser, origin, dist } = context;
   const runs: PageFigures[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      serviceWorkers: 'block',
+    });
     const page = await ctx.newPage();
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
@@ -84,7 +91,10 @@ async function measure(context: BenchContext, path: string): Promise<PageFigures
 }
 
 /** What the service worker downloads after a first visit to `path`: files and bytes, in the background. */
-async function precacheDownload(context: BenchContext, path: string): Promise<{ requests: number; bytes: number; seconds: number }> {
+async function precacheDownload(
+  context: BenchContext,
+  path: string,
+): Promise<{ requests: number; bytes: number; seconds: number }> {
   const { browser, origin, dist } = context;
   const ctx = await browser.newContext();
   const worker: string[] = [];
@@ -107,8 +117,12 @@ export const pagesBench: BenchSection = {
   async run(context) {
     const { print } = context;
     const pages = [...sitemapPaths(), '/404.html'];
-    print(`First view of each page: fresh profile, 390 px, service worker blocked; median of ${ROUNDS} loads (/ goes on to /zh/). Bytes are what a`);
-    print('pre-compressing host sends (brotli q11; KB = 1024 bytes). DCL / load: Navigation Timing, ms from navigation start.');
+    print(
+      `First view of each page: fresh profile, 390 px, service worker blocked; median of ${ROUNDS} loads (/ goes on to /zh/). Bytes are what a`,
+    );
+    print(
+      'pre-compressing host sends (brotli q11; KB = 1024 bytes). DCL / load: Navigation Timing, ms from navigation start.',
+    );
     print('');
     const head = ['page', ...TYPES.map((t) => `${t} KB`), 'total KB', 'requests', 'DCL ms', 'load ms'];
     print(head.map((h, i) => (i === 0 ? h.padEnd(30) : h.padStart(i <= TYPES.length + 1 ? 12 : 9))).join(''));
@@ -116,18 +130,33 @@ export const pagesBench: BenchSection = {
     for (const path of pages) {
       const f = await measure(context, path);
       if (/^\/(zh|en)\/[a-z-]+\/$/.test(path) && !/\/(search|offline|show-shopkeeper)\/$/.test(path)) guides.push(f);
-      print([path.padEnd(30), ...TYPES.map((t) => kb(f.bytes[t]).padStart(12)), kb(f.total).padStart(12), String(f.requests).padStart(9), f.dcl.toFixed(0).padStart(9), f.load.toFixed(0).padStart(9)].join(''));
+      print(
+        [
+          path.padEnd(30),
+          ...TYPES.map((t) => kb(f.bytes[t]).padStart(12)),
+          kb(f.total).padStart(12),
+          String(f.requests).padStart(9),
+          f.dcl.toFixed(0).padStart(9),
+          f.load.toFixed(0).padStart(9),
+        ].join(''),
+      );
     }
     if (guides.length) {
       const mean = (g: (p: PageFigures) => number) => guides.reduce((s, p) => s + g(p), 0) / guides.length;
       const max = (g: (p: PageFigures) => number) => Math.max(...guides.map(g));
       print('');
-      print(`guide pages (${guides.length}): mean ${kb(mean((p) => p.total))} KB, largest ${kb(max((p) => p.total))} KB (goal ≤ ${kb(GOALS.bytes)} KB of HTML + CSS, tested);`);
-      print(`  requests mean ${mean((p) => p.requests).toFixed(1)}, most ${max((p) => p.requests)} (goal ≤ ${GOALS.requests}); DCL mean ${mean((p) => p.dcl).toFixed(0)} ms, load mean ${mean((p) => p.load).toFixed(0)} ms`);
+      print(
+        `guide pages (${guides.length}): mean ${kb(mean((p) => p.total))} KB, largest ${kb(max((p) => p.total))} KB (goal ≤ ${kb(GOALS.bytes)} KB of HTML + CSS, tested);`,
+      );
+      print(
+        `  requests mean ${mean((p) => p.requests).toFixed(1)}, most ${max((p) => p.requests)} (goal ≤ ${GOALS.requests}); DCL mean ${mean((p) => p.dcl).toFixed(0)} ms, load mean ${mean((p) => p.load).toFixed(0)} ms`,
+      );
     }
     const sw = await precacheDownload(context, '/zh/store/');
     print('');
     print(`After the first view, in the background, the service worker saves the whole site for offline use:`);
-    print(`  ${sw.requests} requests, ${kb(sw.bytes)} KB (brotli / as sent), done ${sw.seconds.toFixed(1)} s after navigation on loopback (see also the offline section).`);
+    print(
+      `  ${sw.requests} requests, ${kb(sw.bytes)} KB (brotli / as sent), done ${sw.seconds.toFixed(1)} s after navigation on loopback (see also the offline section).`,
+    );
   },
 };

@@ -16,13 +16,23 @@ import type { BenchSection } from './index.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COPY = ['src', 'content', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json'];
-const SIZES = (process.env['SCALE_SIZES'] ?? '100,1000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env['SCALE_SIZES'] ?? '100,1000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
 /** Words to vary the synthetic pages, so each page indexes differently. */
-const EN_WORDS = 'balance bundle receipt counter franchise number amount wallet account signal network roaming voucher card retailer cash refund message code operator passport'.split(' ');
-const ZH_WORDS = '余额 套餐 收据 柜台 营业厅 号码 金额 钱包 账户 信号 网络 漫游 充值卡 零售店 现金 退款 短信 代码 运营商 护照'.split(' ');
+const EN_WORDS =
+  'balance bundle receipt counter franchise number amount wallet account signal network roaming voucher card retailer cash refund message code operator passport'.split(
+    ' ',
+  );
+const ZH_WORDS =
+  '余额 套餐 收据 柜台 营业厅 号码 金额 钱包 账户 信号 网络 漫游 充值卡 零售店 现金 退款 短信 代码 运营商 护照'.split(
+    ' ',
+  );
 
-const pick = (words: string[], i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+const pick = (words: string[], i: number, n: number) =>
+  Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
 
 function englishGuide(i: number): string {
   const w = (k: number, n = 3) => pick(EN_WORDS, i + k, n);
@@ -174,17 +184,33 @@ function buildCopy(perLanguage: number): BuildFigures {
       writeFileSync(join(dir, `content/guides/en/synthetic-${i}.mdx`), englishGuide(i));
       writeFileSync(join(dir, `content/guides/zh/synthetic-${i}.mdx`), chineseGuide(i));
     }
-    const run = spawnSync('/usr/bin/time', ['-f', 'BENCH-TIME %e %U %S', join(ROOT, 'node_modules/.bin/astro'), 'build'], {
-      cwd: dir,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
+    const run = spawnSync(
+      '/usr/bin/time',
+      ['-f', 'BENCH-TIME %e %U %S', join(ROOT, 'node_modules/.bin/astro'), 'build'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      },
+    );
     const log = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-    if (run.status !== 0) throw new Error(`the build of ${perLanguage || real} guides per language failed:\n${log.split('\n').slice(-30).join('\n')}`);
+    if (run.status !== 0)
+      throw new Error(
+        `the build of ${perLanguage || real} guides per language failed:\n${log.split('\n').slice(-30).join('\n')}`,
+      );
     const [, wall = '0', user = '0', sys = '0'] = /BENCH-TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(log) ?? [];
-    const pages = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
-    return { guides: Math.max(perLanguage, real), pages, wall: Number(wall), cpu: Number(user) + Number(sys), distKb: folderBytes(join(dir, 'dist')) / 1024, log };
+    const pages = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.html'),
+    ).length;
+    return {
+      guides: Math.max(perLanguage, real),
+      pages,
+      wall: Number(wall),
+      cpu: Number(user) + Number(sys),
+      distKb: folderBytes(join(dir, 'dist')) / 1024,
+      log,
+    };
   } finally {
     if (process.env['SCALE_KEEP']) console.log(`  kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -198,10 +224,14 @@ export const scaleBench: BenchSection = {
   name: 'scale',
   optIn: true,
   async run({ print }) {
-    print('Build time as the site grows: `astro build` of a copy of the project (pages → search index → service worker');
+    print(
+      'Build time as the site grows: `astro build` of a copy of the project (pages → search index → service worker',
+    );
     print('→ link check), real guides plus synthetic ones. Wall clock and CPU (user + sys) from /usr/bin/time.');
     print('');
-    print(`${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'ms/page'.padStart(9)}${'dist MB'.padStart(9)}  Astro's page step · search index · precache (compressed)`);
+    print(
+      `${'guides/lang'.padStart(12)}${'pages'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'ms/page'.padStart(9)}${'dist MB'.padStart(9)}  Astro's page step · search index · precache (compressed)`,
+    );
     let first: BuildFigures | undefined;
     for (const size of [0, ...SIZES]) {
       const f = buildCopy(size);
@@ -214,8 +244,12 @@ export const scaleBench: BenchSection = {
       );
     }
     print('');
-    print('ms/page is CPU time per built page, fixed costs (Vite, Pagefind start-up) included: it falls as the site grows while');
-    print('the per-page work stays. The precache budget (600 KB compressed) is for the real site; a site of hundreds of guides');
+    print(
+      'ms/page is CPU time per built page, fixed costs (Vite, Pagefind start-up) included: it falls as the site grows while',
+    );
+    print(
+      'the per-page work stays. The precache budget (600 KB compressed) is for the real site; a site of hundreds of guides',
+    );
     print('would need to save pages on demand instead of all at once.');
   },
 };

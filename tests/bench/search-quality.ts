@@ -24,7 +24,10 @@ export const searchQualityBench: BenchSection = {
       for (const query of sets[lang]) scored.push(score(dist, query, await resultLinks(page, query.q)));
       await page.close();
       const groups: [string, Scored[]][] = [
-        ...(['tune', 'heldout'] as Half[]).map((half): [string, Scored[]] => [half, scored.filter((s) => s.query.split === half && !s.query.pending)]),
+        ...(['tune', 'heldout'] as Half[]).map((half): [string, Scored[]] => [
+          half,
+          scored.filter((s) => s.query.split === half && !s.query.pending),
+        ]),
         ['pending 12', scored.filter((s) => s.query.pending)],
       ];
       for (const [name, group] of groups) {
@@ -32,7 +35,9 @@ export const searchQualityBench: BenchSection = {
         const first = group.filter((s) => s.first).length;
         const top3 = group.filter((s) => s.top3).length;
         const pageOnly = group.filter((s) => s.firstPage).length;
-        rows.push(`${lang}  ${name.padEnd(10)} ${String(n).padStart(4)}   first ${pct(first, n)}   top-3 ${pct(top3, n)}   (first on the right page ${pct(pageOnly, n)})`);
+        rows.push(
+          `${lang}  ${name.padEnd(10)} ${String(n).padStart(4)}   first ${pct(first, n)}   top-3 ${pct(top3, n)}   (first on the right page ${pct(pageOnly, n)})`,
+        );
       }
       const moved = sets[lang].filter((q) => q.moved).length;
       rows.push(`${lang}  moved from held-out to tuning: ${moved}`);
@@ -46,7 +51,9 @@ export const searchQualityBench: BenchSection = {
     }
     print('Accuracy of the first result (and of the first three) against tests/search-quality/queries.yaml:');
     for (const row of rows) print(`  ${row}`);
-    print(`Misses (first result wrong; ✓ marks the right answer further down)${hideHeldout ? ', held-out ones not listed' : ''}:`);
+    print(
+      `Misses (first result wrong; ✓ marks the right answer further down)${hideHeldout ? ', held-out ones not listed' : ''}:`,
+    );
     for (const miss of misses) print(`  ${miss}`);
   },
 };

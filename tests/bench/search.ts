@@ -19,7 +19,10 @@ const KEY_DELAY_MS = 60;
 
 /** Groups of downloaded files, in report order. */
 const GROUPS: [string, (path: string) => boolean][] = [
-  ['Pagefind runtime (pagefind.js, entry, meta)', (p) => /^\/pagefind\/(pagefind\.js|pagefind-entry\.json|pagefind\..*\.pf_meta)$/.test(p)],
+  [
+    'Pagefind runtime (pagefind.js, entry, meta)',
+    (p) => /^\/pagefind\/(pagefind\.js|pagefind-entry\.json|pagefind\..*\.pf_meta)$/.test(p),
+  ],
   ['Pagefind worker', (p) => p === '/pagefind/pagefind-worker.js'],
   ['Pagefind wasm', (p) => /^\/pagefind\/wasm\./.test(p)],
   ['Pagefind index chunks', (p) => p.startsWith('/pagefind/index/')],
@@ -28,7 +31,11 @@ const GROUPS: [string, (path: string) => boolean][] = [
 ];
 
 /** In the page: note when the last input event happened and when the status shows results for `query`. */
-async function typeAndTime(page: Page, status: string, query: string): Promise<{ fromLastKey: number; fromFirstKey: number }> {
+async function typeAndTime(
+  page: Page,
+  status: string,
+  query: string,
+): Promise<{ fromLastKey: number; fromFirstKey: number }> {
   await page.evaluate(
     ({ status, query }) => {
       const w = window as unknown as { __bench: Promise<{ first: number; last: number; done: number }> };
@@ -52,7 +59,9 @@ async function typeAndTime(page: Page, status: string, query: string): Promise<{
     { status, query },
   );
   await page.keyboard.type(query, { delay: KEY_DELAY_MS });
-  const t = await page.evaluate(() => (window as unknown as { __bench: Promise<{ first: number; last: number; done: number }> }).__bench);
+  const t = await page.evaluate(
+    () => (window as unknown as { __bench: Promise<{ first: number; last: number; done: number }> }).__bench,
+  );
   return { fromLastKey: t.done - t.last, fromFirstKey: t.done - t.first };
 }
 
@@ -83,7 +92,9 @@ function sizes(dist: string, path: string): { raw: number; brotli: number } {
 
 async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
   const { browser, origin, dist, print } = context;
-  const queries = loadQueries()[locale].filter((_, i) => i % 6 === 0).map((c) => c.q);
+  const queries = loadQueries()
+    [locale].filter((_, i) => i % 6 === 0)
+    .map((c) => c.q);
   const box = '.site-header input[name="q"]';
   const status = '.search-live .search-status';
 
@@ -109,8 +120,12 @@ async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
         warm.push((await typeAndTime(page, status, query)).fromLastKey);
         if (process.env['BENCH_VERBOSE']) print(`      ${query}: ${ms(warm.at(-1)!)}`);
       }
-      print(`${locale}: cold, last key → results  median ${ms(median(cold.map((c) => c.fromLastKey)))}   (first key → results ${ms(median(cold.map((c) => c.fromFirstKey)))}; ${COLD_RUNS} fresh profiles, "${queries[0]}")`);
-      print(`${locale}: warm, last key → results  median ${ms(median(warm))}   p95 ${ms(percentile(warm, 95))}   max ${ms(Math.max(...warm))}   (${warm.length} queries; target ≤ 50 ms)`);
+      print(
+        `${locale}: cold, last key → results  median ${ms(median(cold.map((c) => c.fromLastKey)))}   (first key → results ${ms(median(cold.map((c) => c.fromFirstKey)))}; ${COLD_RUNS} fresh profiles, "${queries[0]}")`,
+      );
+      print(
+        `${locale}: warm, last key → results  median ${ms(median(warm))}   p95 ${ms(percentile(warm, 95))}   max ${ms(Math.max(...warm))}   (${warm.length} queries; target ≤ 50 ms)`,
+      );
     }
     await ctx.close();
   }
@@ -123,13 +138,17 @@ async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
   let pagefindBrotli = 0;
   for (const [label, test] of GROUPS) {
     const group = files.filter(test);
-    const total = group.map((p) => sizes(dist, p)).reduce((a, b) => ({ raw: a.raw + b.raw, brotli: a.brotli + b.brotli }), { raw: 0, brotli: 0 });
+    const total = group
+      .map((p) => sizes(dist, p))
+      .reduce((a, b) => ({ raw: a.raw + b.raw, brotli: a.brotli + b.brotli }), { raw: 0, brotli: 0 });
     if (!label.startsWith('ours')) {
       pagefindRaw += total.raw;
       pagefindBrotli += total.brotli;
     }
     const target = label.startsWith('ours') ? '   (target ≤ 5.0 KB brotli)' : '';
-    print(`    ${label.padEnd(44)} ${String(group.length).padStart(2)} files ${kb(total.raw)} raw ${kb(total.brotli)} brotli${target}`);
+    print(
+      `    ${label.padEnd(44)} ${String(group.length).padStart(2)} files ${kb(total.raw)} raw ${kb(total.brotli)} brotli${target}`,
+    );
   }
   print(`    ${'Pagefind, all'.padEnd(44)}          ${kb(pagefindRaw)} raw ${kb(pagefindBrotli)} brotli`);
   const unknown = files.filter((p) => !GROUPS.some(([, test]) => test(p)));
@@ -139,7 +158,9 @@ async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
 export const searchBench: BenchSection = {
   name: 'search',
   async run(context) {
-    context.print('Header search box on /<lang>/store/, 390 px, typing 60 ms per key; time until the results for the whole query are shown.');
+    context.print(
+      'Header search box on /<lang>/store/, 390 px, typing 60 ms per key; time until the results for the whole query are shown.',
+    );
     for (const locale of LOCALES) await benchLocale(context, locale);
   },
 };

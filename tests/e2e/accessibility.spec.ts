@@ -15,7 +15,11 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 async function violations(page: Page, rules?: string[]): Promise<string[]> {
   const builder = new AxeBuilder({ page }).setLegacyMode();
   const results = await (rules ? builder.withRules(rules) : builder.withTags(WCAG_TAGS)).analyze();
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`));
+  return results.violations.flatMap((v) =>
+    v.nodes.map(
+      (n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`,
+    ),
+  );
 }
 
 /** Every WCAG rule in the light scheme, then the colour rules in the dark scheme, on the page as it is now. */
@@ -48,7 +52,8 @@ for (const [group, inGroup] of Object.entries(GROUPS)) {
     const found: string[] = [];
     for (const path of paths) {
       await page.goto(path);
-      if (path.includes('?q=')) await expect(page.locator('.search-page .search-hit').first(), path).toBeVisible({ timeout: 15_000 });
+      if (path.includes('?q='))
+        await expect(page.locator('.search-page .search-hit').first(), path).toBeVisible({ timeout: 15_000 });
       found.push(...(await bothSchemes(page, path)));
     }
     // States that only scripts create: the header search's live results, the offline indicator.
@@ -114,7 +119,8 @@ test.describe('keyboard', () => {
     // A shared link to a step: the browser starts keyboard navigation there, so the reader goes back up.
     await page.goto('/zh/store/#step-pay');
     const english = page.getByRole('link', { name: 'English' });
-    for (let i = 0; i < 100 && !(await english.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < 100 && !(await english.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Shift+Tab');
     await expect(english).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/en\/store\/#step-pay$/);
@@ -122,24 +128,30 @@ test.describe('keyboard', () => {
   });
 
   for (const locale of locales()) {
-    test(`search works without a mouse (${locale}): type in the header box, Tab to a result, Enter opens it`, async ({ page }) => {
+    test(`search works without a mouse (${locale}): type in the header box, Tab to a result, Enter opens it`, async ({
+      page,
+    }) => {
       await page.goto(`/${locale}/store/`);
       const box = page.locator('.site-header input[name="q"]');
-      for (let i = 0; i < 10 && !(await box.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 10 && !(await box.evaluate((el) => el === document.activeElement)); i++)
+        await page.keyboard.press('Tab');
       await expect(box).toBeFocused();
       await page.keyboard.type(locale === 'zh' ? '护照' : 'passport');
       const first = page.locator('.search-live .search-hit-title').first();
       await expect(first).toBeVisible();
       const href = await first.getAttribute('href');
       // Tab from the box goes to its button, then into the results.
-      for (let i = 0; i < 4 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 4 && !(await first.evaluate((el) => el === document.activeElement)); i++)
+        await page.keyboard.press('Tab');
       await expect(first).toBeFocused();
       await page.keyboard.press('Enter');
       await expect(page).toHaveURL(new RegExp(`${href!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     });
   }
 
-  test('Enter in the header search box opens the search page with the query, and Escape closes the live results', async ({ page }) => {
+  test('Enter in the header search box opens the search page with the query, and Escape closes the live results', async ({
+    page,
+  }) => {
     await page.goto('/en/tips/');
     const box = page.locator('.site-header input[name="q"]');
     await box.focus();

@@ -8,8 +8,14 @@ for (const { locale, copy, copied, announce } of [
   { locale: 'en', copy: 'Copy 0800-55055', copied: 'Copied', announce: 'Copied: 0800-55055' },
 ] as const) {
   test.describe(`/${locale}/store/ copy button`, () => {
-    test('with JavaScript, the copy button puts the number on the clipboard and announces it', async ({ browser, baseURL }) => {
-      const context = await browser.newContext({ baseURL: baseURL!, permissions: ['clipboard-read', 'clipboard-write'] });
+    test('with JavaScript, the copy button puts the number on the clipboard and announces it', async ({
+      browser,
+      baseURL,
+    }) => {
+      const context = await browser.newContext({
+        baseURL: baseURL!,
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
       const page = await context.newPage();
       await page.goto(`/${locale}/store/`);

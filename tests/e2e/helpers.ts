@@ -9,7 +9,8 @@ export function watchPage(page: Page, origin: string) {
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.protocol.startsWith('http') && url.origin !== origin) problems.push(`request to another origin: ${url.href}`);
+    if (url.protocol.startsWith('http') && url.origin !== origin)
+      problems.push(`request to another origin: ${url.href}`);
   });
   return {
     problems,

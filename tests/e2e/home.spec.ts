@@ -45,11 +45,15 @@ for (const locale of locales) {
     await context.close();
   });
 
-  test(`/${locale}/ with JavaScript: answering marks the best way, and its card leads to the page`, async ({ page, baseURL }) => {
+  test(`/${locale}/ with JavaScript: answering marks the best way, and its card leads to the page`, async ({
+    page,
+    baseURL,
+  }) => {
     const watch = watchPage(page, new URL(baseURL!).origin);
     for (const [slug, answers] of Object.entries(PATHS)) {
       await page.goto(`/${locale}/`);
-      for (const [question, answer] of Object.entries(answers)) await page.locator(`#finder-${question}-${answer}`).check();
+      for (const [question, answer] of Object.entries(answers))
+        await page.locator(`#finder-${question}-${answer}`).check();
       const card = page.locator(`.compare-card[data-method="${slug}"]`);
       await expect(card, slug).toHaveAttribute('data-fit', 'best');
       await expect(card.locator('[data-fit-badge="best"]')).toBeVisible();
@@ -61,7 +65,9 @@ for (const locale of locales) {
     watch.expectClean();
   });
 
-  test(`/${locale}/ with JavaScript: "no data, no Wi-Fi" shows the shop, shopkeeper and helper links and rules out paying online`, async ({ page }) => {
+  test(`/${locale}/ with JavaScript: "no data, no Wi-Fi" shows the shop, shopkeeper and helper links and rules out paying online`, async ({
+    page,
+  }) => {
     await page.goto(`/${locale}/`);
     const answer = page.locator('[data-answer="connection.online"]');
     await expect(answer.locator('.finder-links')).toBeHidden();
@@ -78,12 +84,16 @@ for (const locale of locales) {
     await noSidewaysScroll(page);
 
     // Start again: no answer, the original order, no marks.
-    const order = await page.locator('.compare-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-method')));
+    const order = await page
+      .locator('.compare-card')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-method')));
     await page.locator('.finder-reset').click();
     await expect(page.locator('#finder-connection-no-data')).not.toBeChecked();
     await expect(page.locator('.finder-status')).toBeEmpty();
     await expect(page.locator('.compare-card[data-fit]')).toHaveCount(0);
-    const reset = await page.locator('.compare-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-method')));
+    const reset = await page
+      .locator('.compare-card')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-method')));
     expect(reset[0]).toBe('store');
     expect(reset).not.toEqual(order);
   });
@@ -93,8 +103,12 @@ test('the status line counts the ways that still fit', async ({ page }) => {
   await page.goto('/en/');
   await page.locator('#finder-sim-travel-esim').check();
   await expect(page.locator('.compare-card:not([data-fit="no"])')).toHaveCount(1);
-  await expect(page.locator('.finder-status')).toHaveText('1 of 7 ways fit your answers. The list below starts with the best fit.');
+  await expect(page.locator('.finder-status')).toHaveText(
+    '1 of 7 ways fit your answers. The list below starts with the best fit.',
+  );
   await page.locator('#finder-sim-not-sure').check();
   await expect(page.locator('.compare-card[data-fit="no"]')).toHaveCount(0);
-  await expect(page.locator('.finder-status')).toHaveText('7 of 7 ways fit your answers. The list below starts with the best fit.');
+  await expect(page.locator('.finder-status')).toHaveText(
+    '7 of 7 ways fit your answers. The list below starts with the best fit.',
+  );
 });

@@ -10,9 +10,11 @@ const guides = [...readFileSync(resolve(DIST, 'sitemap-0.xml'), 'utf8').matchAll
 
 /** Headings and step numbers that link to their own element: `<h2 id="x"><a href="#x">`. */
 function selfLinkedIds(page: Page): Promise<string[]> {
-  return page.locator('main [id] > a[href^="#"]:first-child').evaluateAll((links) =>
-    links.filter((a) => a.getAttribute('href') === `#${a.parentElement?.id}`).map((a) => a.parentElement!.id),
-  );
+  return page
+    .locator('main [id] > a[href^="#"]:first-child')
+    .evaluateAll((links) =>
+      links.filter((a) => a.getAttribute('href') === `#${a.parentElement?.id}`).map((a) => a.parentElement!.id),
+    );
 }
 
 test.describe('copy link', () => {
@@ -26,15 +28,27 @@ test.describe('copy link', () => {
       await expect(buttons, path).toHaveCount(ids.length);
       const owners = await buttons.evaluateAll((all) => all.map((b) => b.closest('[id]')?.id));
       expect(owners, path).toEqual(ids);
-      for (const name of await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label') ?? ''))) expect(name.length, path).toBeGreaterThan(3);
+      for (const name of await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label') ?? '')))
+        expect(name.length, path).toBeGreaterThan(3);
     }
   });
 
   for (const { locale, step, heading } of [
-    { locale: 'zh', step: { name: '复制第 4 步的链接', said: '已复制第 4 步的链接' }, heading: { name: '复制链接', said: '已复制“步骤”的链接' } },
-    { locale: 'en', step: { name: 'Copy link to step 4', said: 'Link to step 4 copied' }, heading: { name: 'Copy link', said: 'Link to “Steps” copied' } },
+    {
+      locale: 'zh',
+      step: { name: '复制第 4 步的链接', said: '已复制第 4 步的链接' },
+      heading: { name: '复制链接', said: '已复制“步骤”的链接' },
+    },
+    {
+      locale: 'en',
+      step: { name: 'Copy link to step 4', said: 'Link to step 4 copied' },
+      heading: { name: 'Copy link', said: 'Link to “Steps” copied' },
+    },
   ]) {
-    test(`/${locale}/store/: the buttons copy the full URL of a step and of a heading, and say so`, async ({ browser, baseURL }) => {
+    test(`/${locale}/store/: the buttons copy the full URL of a step and of a heading, and say so`, async ({
+      browser,
+      baseURL,
+    }) => {
       const context = await browser.newContext({ locale: locale === 'zh' ? 'zh-CN' : 'en-GB' });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
       const page = await context.newPage();
@@ -53,9 +67,13 @@ test.describe('copy link', () => {
     });
   }
 
-  test('when the clipboard is out of reach, the link goes to the address bar and the notice says so', async ({ page }) => {
+  test('when the clipboard is out of reach, the link goes to the address bar and the notice says so', async ({
+    page,
+  }) => {
     await page.addInitScript(() => {
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new Error('denied')) },
+      });
       document.execCommand = () => false;
     });
     await page.goto('/en/store/');
@@ -66,7 +84,9 @@ test.describe('copy link', () => {
     await expect(button).toBeFocused();
   });
 
-  test('without JavaScript, headings and step numbers are links to themselves, and there are no buttons', async ({ browser }) => {
+  test('without JavaScript, headings and step numbers are links to themselves, and there are no buttons', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/zh/store/');
@@ -89,7 +109,13 @@ test.describe('opening a shared link', () => {
         await expect(target, `${path}#${id}`).toBeInViewport();
         const { top, cover, background } = await target.evaluate((el) => {
           // Anything fixed or sticky at the top of the screen (a sticky header) must not cover the target.
-          const covering = [...document.querySelectorAll('body *')].filter((e) => ['fixed', 'sticky'].includes(getComputedStyle(e).position) && e.getBoundingClientRect().top <= 0 && e.getBoundingClientRect().height > 0 && !e.matches('.copy-status'));
+          const covering = [...document.querySelectorAll('body *')].filter(
+            (e) =>
+              ['fixed', 'sticky'].includes(getComputedStyle(e).position) &&
+              e.getBoundingClientRect().top <= 0 &&
+              e.getBoundingClientRect().height > 0 &&
+              !e.matches('.copy-status'),
+          );
           return {
             top: el.getBoundingClientRect().top,
             cover: Math.max(0, ...covering.map((e) => e.getBoundingClientRect().bottom)),

@@ -22,7 +22,9 @@ async function waitForWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
     }
   });
 }
@@ -53,7 +55,10 @@ async function precacheHas(page: Page, path: string): Promise<boolean> {
 const OFFLINE_TITLE = { zh: '现在没有网络', en: 'You are offline' };
 
 test.describe('offline after one visit', () => {
-  test('after visiting /zh/ once, every page of both languages opens offline, with the offline indicator', async ({ page, context }) => {
+  test('after visiting /zh/ once, every page of both languages opens offline, with the offline indicator', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/zh/');
     await waitForWorker(page);
     await context.setOffline(true);
@@ -79,18 +84,27 @@ test.describe('offline after one visit', () => {
     }
 
     await page.goto('/en/store/');
-    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText('last checked 26 November 2026');
+    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText(
+      'last checked 26 November 2026',
+    );
     await context.setOffline(false);
     await expect(page.locator('[data-sw-status]')).toBeEmpty();
     await expect(page.locator('[data-sw-status]')).toHaveJSProperty('offsetHeight', 0);
   });
 
-  test('a page that is not saved shows the offline page in the language of its URL, linking to the saved guides', async ({ page, context }) => {
+  test('a page that is not saved shows the offline page in the language of its URL, linking to the saved guides', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/en/');
     await waitForWorker(page);
     await context.setOffline(true);
 
-    for (const [path, locale, lang] of [['/en/not-saved-yet/', 'en', 'en'], ['/zh/not-saved-yet/', 'zh', 'zh-CN'], ['/elsewhere/', 'zh', 'zh-CN']] as const) {
+    for (const [path, locale, lang] of [
+      ['/en/not-saved-yet/', 'en', 'en'],
+      ['/zh/not-saved-yet/', 'zh', 'zh-CN'],
+      ['/elsewhere/', 'zh', 'zh-CN'],
+    ] as const) {
       await page.goto(path);
       await expect(page.locator('html'), path).toHaveAttribute('lang', lang);
       await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(OFFLINE_TITLE[locale]);
@@ -105,7 +119,10 @@ test.describe('offline after one visit', () => {
     await expect(page.locator('#step-pay')).toContainText('Pay in cash');
   });
 
-  test('query strings are ignored offline: Pagefind\'s pagefind-entry.json?ts=… and shared links with ?q= still come from the saved files', async ({ page, context }) => {
+  test("query strings are ignored offline: Pagefind's pagefind-entry.json?ts=… and shared links with ?q= still come from the saved files", async ({
+    page,
+    context,
+  }) => {
     await page.goto('/zh/');
     await waitForWorker(page);
     await context.setOffline(true);
@@ -120,12 +137,17 @@ test.describe('offline after one visit', () => {
   });
 
   test('offline, a Chinese and an English search return results', async ({ page, context }) => {
-    test.skip(!existsSync(join(DIST, 'pagefind/pagefind-entry.json')), 'needs the Pagefind index (issue 5, search-index integration)');
+    test.skip(
+      !existsSync(join(DIST, 'pagefind/pagefind-entry.json')),
+      'needs the Pagefind index (issue 5, search-index integration)',
+    );
     const search = (query: string) =>
       page.evaluate(async (query) => {
         const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
         const { results } = await pagefind.search(query);
-        const pages = await Promise.all(results.slice(0, 5).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+        const pages = await Promise.all(
+          results.slice(0, 5).map((r: { data: () => Promise<{ url: string }> }) => r.data()),
+        );
         return pages.map((p) => new URL(p.url, location.origin).pathname);
       }, query);
 
@@ -154,7 +176,10 @@ test.describe('offline after one visit', () => {
     await context.close();
   });
 
-  test('saved files that went missing are fetched back from the server, so the site works offline again', async ({ page, context }) => {
+  test('saved files that went missing are fetched back from the server, so the site works offline again', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/zh/');
     await waitForWorker(page);
     const script = await page.locator('script[src*="SiteScript"]').getAttribute('src');
@@ -176,7 +201,10 @@ test.describe('offline after one visit', () => {
  * and a changed script (so its hashed file names differ), served in turn on one origin by a tiny static host.
  */
 test.describe('a reader saving data (Save-Data)', () => {
-  test('is asked before the half-megabyte offline copy is downloaded, and has it offline once they agree', async ({ page, context }) => {
+  test('is asked before the half-megabyte offline copy is downloaded, and has it offline once they agree', async ({
+    page,
+    context,
+  }) => {
     // Chromium's data saver shows as navigator.connection.saveData.
     await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
     await page.goto('/en/store/');
@@ -184,10 +212,17 @@ test.describe('a reader saving data (Save-Data)', () => {
     await expect(offer).toBeVisible();
     await page.waitForLoadState('networkidle');
     // Nothing of the offline copy yet: no worker, no saved files.
-    expect(await page.evaluate(async () => ({ worker: Boolean(await navigator.serviceWorker.getRegistration()), caches: (await caches.keys()).length }))).toEqual({ worker: false, caches: 0 });
+    expect(
+      await page.evaluate(async () => ({
+        worker: Boolean(await navigator.serviceWorker.getRegistration()),
+        caches: (await caches.keys()).length,
+      })),
+    ).toEqual({ worker: false, caches: 0 });
 
     await offer.getByRole('button', { name: 'Save for offline reading' }).click();
-    await expect(offer.locator('.sw-offer-status')).toHaveText('Saved. Every page and the search now work without a connection.');
+    await expect(offer.locator('.sw-offer-status')).toHaveText(
+      'Saved. Every page and the search now work without a connection.',
+    );
     await waitForWorker(page);
     await context.setOffline(true);
     expect((await page.goto('/zh/tips/'))?.ok()).toBe(true);
@@ -241,16 +276,27 @@ test.describe('a new deploy', () => {
     const { marked, scripts, flag } = await page.evaluate(() => ({
       marked: document.body.textContent?.includes('[build B]') ?? false,
       flag: document.documentElement.dataset['build'] ?? null,
-      scripts: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/_astro/')),
+      scripts: performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/_astro/')),
     }));
     const html = marked ? 'B' : 'A';
-    const fromScripts = new Set(scripts.map((s) => (filesOf.B.has(s) && !filesOf.A.has(s) ? 'B' : filesOf.A.has(s) && !filesOf.B.has(s) ? 'A' : 'both')));
+    const fromScripts = new Set(
+      scripts.map((s) =>
+        filesOf.B.has(s) && !filesOf.A.has(s) ? 'B' : filesOf.A.has(s) && !filesOf.B.has(s) ? 'A' : 'both',
+      ),
+    );
     fromScripts.delete('both');
     const js = flag === 'B' ? 'B' : 'A';
-    return fromScripts.size > 1 || [...fromScripts].some((b) => b !== html) || js !== html ? `mixed: ${html} ${js} ${[...fromScripts].join()}` : html;
+    return fromScripts.size > 1 || [...fromScripts].some((b) => b !== html) || js !== html
+      ? `mixed: ${html} ${js} ${[...fromScripts].join()}`
+      : html;
   }
 
-  test('the open page keeps its build until the reader reloads, then all is the new build, with no reload loop', async ({ browser }) => {
+  test('the open page keeps its build until the reader reloads, then all is the new build, with no reload loop', async ({
+    browser,
+  }) => {
     server.deploy(DIST);
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();
@@ -308,7 +354,9 @@ test.describe('a new deploy', () => {
     await context.close();
   });
 
-  test('an old worker whose cache lost files hands over to the new build instead of breaking pages', async ({ browser }) => {
+  test('an old worker whose cache lost files hands over to the new build instead of breaking pages', async ({
+    browser,
+  }) => {
     server.deploy(DIST);
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();
@@ -320,10 +368,15 @@ test.describe('a new deploy', () => {
     // B is deployed: A's script is gone from the server, so A's worker cannot repair its cache.
     server.deploy(join(copy, 'dist'));
     await page.goto('/zh/store/');
-    await expect.poll(async () => {
-      const html = await page.evaluate(() => fetch('/zh/store/').then((r) => r.text()));
-      return html.includes('[build B]');
-    }, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const html = await page.evaluate(() => fetch('/zh/store/').then((r) => r.text()));
+          return html.includes('[build B]');
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
 
     await page.goto('/zh/store/');
     expect(await buildOfPage(page)).toBe('B');
@@ -334,7 +387,9 @@ test.describe('a new deploy', () => {
     await context.close();
   });
 
-  test('a saved page missing from an old worker\'s cache opens from the new deploy, not as an error', async ({ browser }) => {
+  test("a saved page missing from an old worker's cache opens from the new deploy, not as an error", async ({
+    browser,
+  }) => {
     server.deploy(DIST);
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();

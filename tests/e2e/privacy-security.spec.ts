@@ -16,15 +16,19 @@ async function watch(context: BrowserContext, origin: string) {
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const w = window as unknown as { __csp?: string[] };
-      (w.__csp ??= []).push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      (w.__csp ??= []).push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   context.on('request', (request) => {
     const url = new URL(request.url());
-    if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== origin) problems.push(`request to another origin: ${url.href}`);
+    if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== origin)
+      problems.push(`request to another origin: ${url.href}`);
   });
   context.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 404/.test(message.text())) problems.push(`console error on ${message.page()?.url()}: ${message.text()}`);
+    if (message.type() === 'error' && !/status of 404/.test(message.text()))
+      problems.push(`console error on ${message.page()?.url()}: ${message.text()}`);
   });
   context.on('weberror', (error) => problems.push(`uncaught on ${error.page()?.url()}: ${error.error().message}`));
   const violations = async (page: Page, where: string) => {
@@ -34,7 +38,10 @@ async function watch(context: BrowserContext, origin: string) {
   return { problems, violations };
 }
 
-test('no page makes a request to another origin, and none breaks the Content-Security-Policy', async ({ browser, baseURL }) => {
+test('no page makes a request to another origin, and none breaks the Content-Security-Policy', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const origin = new URL(baseURL!).origin;
   const context = await browser.newContext({ baseURL: baseURL! });
@@ -55,7 +62,10 @@ test('no page makes a request to another origin, and none breaks the Content-Sec
   expect(problems, problems.join('\n')).toEqual([]);
 });
 
-test('search, copy buttons, the shopkeeper card and the offline notice work under the policy, without violations', async ({ browser, baseURL }) => {
+test('search, copy buttons, the shopkeeper card and the offline notice work under the policy, without violations', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const origin = new URL(baseURL!).origin;
   const context = await browser.newContext({ baseURL: baseURL!, permissions: ['clipboard-read', 'clipboard-write'] });
@@ -113,33 +123,50 @@ test('the web app manifest, its icons and the share image load under the policy'
     await page.goto(`/${locale}/`);
     const cdp = await page.context().newCDPSession(page);
     // Chromium fetches and parses the manifest the page links to, as it would to install the site.
-    const { errors, data } = (await cdp.send('Page.getAppManifest')) as { errors: { message: string }[]; data?: string };
+    const { errors, data } = (await cdp.send('Page.getAppManifest')) as {
+      errors: { message: string }[];
+      data?: string;
+    };
     expect(errors, `/${locale}/ manifest errors`).toEqual([]);
     const manifest = JSON.parse(data ?? '{}') as { icons?: { src: string }[] };
     expect(manifest.icons?.length, `/${locale}/ manifest icons`).toBeGreaterThan(1);
-    const images = [...manifest.icons!.map((i) => new URL(i.src, `${baseURL}/${locale}/`).href), await page.locator('meta[property="og:image"]').getAttribute('content')];
+    const images = [
+      ...manifest.icons!.map((i) => new URL(i.src, `${baseURL}/${locale}/`).href),
+      await page.locator('meta[property="og:image"]').getAttribute('content'),
+    ];
     for (const src of images) {
       // Load each one as an image in the page itself: img-src 'self' must allow it (og:image is absolute to
       // SITE_URL; here it is read on the test origin).
       const local = new URL(new URL(src!).pathname, baseURL).href;
-      const loaded = await page.evaluate((url) => new Promise<boolean>((resolve) => {
-        const img = new Image();
-        img.onload = () => resolve(img.naturalWidth > 0);
-        img.onerror = () => resolve(false);
-        img.src = url;
-      }), local);
+      const loaded = await page.evaluate(
+        (url) =>
+          new Promise<boolean>((resolve) => {
+            const img = new Image();
+            img.onload = () => resolve(img.naturalWidth > 0);
+            img.onerror = () => resolve(false);
+            img.src = url;
+          }),
+        local,
+      );
       expect(loaded, local).toBe(true);
     }
     expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
   }
 });
 
-test('hostile search input is shown as text and runs nothing; the policy would block it anyway', async ({ browser, baseURL }) => {
+test('hostile search input is shown as text and runs nothing; the policy would block it anyway', async ({
+  browser,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const context = await browser.newContext({ baseURL: baseURL! });
   const { problems, violations } = await watch(context, origin);
   const page = await context.newPage();
-  for (const query of ['<img src=x onerror="window.__pwned=1">', '"><svg onload=window.__pwned=1>', '<script>window.__pwned=1</script>']) {
+  for (const query of [
+    '<img src=x onerror="window.__pwned=1">',
+    '"><svg onload=window.__pwned=1>',
+    '<script>window.__pwned=1</script>',
+  ]) {
     await page.goto(`/en/search/?q=${encodeURIComponent(query)}`);
     await expect(page.locator('.search-page input[name="q"]')).toHaveValue(query);
     await page.locator('.site-name').focus();
@@ -156,7 +183,9 @@ test('hostile search input is shown as text and runs nothing; the policy would b
     img.src = '/no-such-image.png';
     document.body.append(img);
   });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp?.length ?? 0)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp?.length ?? 0))
+    .toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await context.close();
 });

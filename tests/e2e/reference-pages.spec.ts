@@ -6,7 +6,10 @@ const slugs = ['third-party', 'wechat-alipay', 'sim-types', 'tips', 'operators']
 
 for (const locale of ['zh', 'en'] as const) {
   for (const slug of slugs) {
-    test(`/${locale}/${slug}/ fits the phone without sideways scrolling, with no errors and no request elsewhere`, async ({ page, baseURL }) => {
+    test(`/${locale}/${slug}/ fits the phone without sideways scrolling, with no errors and no request elsewhere`, async ({
+      page,
+      baseURL,
+    }) => {
       const watch = watchPage(page, new URL(baseURL!).origin);
       await page.goto(`/${locale}/${slug}/`);
       await page.waitForLoadState('networkidle');

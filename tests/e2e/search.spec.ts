@@ -28,7 +28,9 @@ async function searchFor(page: Page, query: string) {
 }
 
 function hitLinks(page: Page) {
-  return page.locator('.search-page .search-hit-title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return page
+    .locator('.search-page .search-hit-title')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 /**
@@ -42,7 +44,9 @@ const DIST = join(import.meta.dirname, '../../dist');
 
 test.describe('search quality (tests/search-quality/queries.yaml)', () => {
   for (const locale of LOCALES) {
-    test(`${locale}: the first result answers at least ${FLOOR[locale].first * 100}% of the queries, the first three ${FLOOR[locale].top3 * 100}%, all in ${locale}`, async ({ page }) => {
+    test(`${locale}: the first result answers at least ${FLOOR[locale].first * 100}% of the queries, the first three ${FLOOR[locale].top3 * 100}%, all in ${locale}`, async ({
+      page,
+    }) => {
       test.slow();
       const queries = loadQueries()[locale].filter((q) => !q.pending);
       await page.goto(`/${locale}/search/`);
@@ -52,7 +56,12 @@ test.describe('search quality (tests/search-quality/queries.yaml)', () => {
         const links = await resultLinks(page, query.q);
         if (answers(DIST, query.a, links[0])) first++;
         if (links.slice(0, 3).some((l) => answers(DIST, query.a, l))) top3++;
-        expect.soft(links.filter((href) => !href.startsWith(`/${locale}/`)), `"${query.q}": results in another language`).toEqual([]);
+        expect
+          .soft(
+            links.filter((href) => !href.startsWith(`/${locale}/`)),
+            `"${query.q}": results in another language`,
+          )
+          .toEqual([]);
       }
       expect(first / queries.length, 'first-result accuracy').toBeGreaterThanOrEqual(FLOOR[locale].first);
       expect(top3 / queries.length, 'top-3 accuracy').toBeGreaterThanOrEqual(FLOOR[locale].top3);
@@ -65,26 +74,36 @@ test.describe('search quality (tests/search-quality/queries.yaml)', () => {
       await searchFor(page, query);
       const links = await hitLinks(page);
       // A query with a Latin word ("电子SIM") may find that word on English pages; Chinese words never match.
-      if (/[a-z]/i.test(query)) for (const href of links) expect.soft(href, `"${query}" on the English search page`).toMatch(/^\/en\//);
+      if (/[a-z]/i.test(query))
+        for (const href of links) expect.soft(href, `"${query}" on the English search page`).toMatch(/^\/en\//);
       else expect.soft(links, `"${query}" on the English search page`).toEqual([]);
     }
     await page.goto('/zh/search/');
     for (const query of ['passport', 'recharge', 'confirmation sms']) {
       await searchFor(page, query);
-      for (const href of await hitLinks(page)) expect.soft(href, `"${query}" on the Chinese search page`).toMatch(/^\/zh\//);
+      for (const href of await hitLinks(page))
+        expect.soft(href, `"${query}" on the Chinese search page`).toMatch(/^\/zh\//);
     }
   });
 });
 
 test.describe('the index', () => {
-  test('holds the words of every indexed page as they read (its sections together): none run together where Astro dropped whitespace', async ({ page }) => {
-    const words = (text: string) => text.split(/\s+/).map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  test('holds the words of every indexed page as they read (its sections together): none run together where Astro dropped whitespace', async ({
+    page,
+  }) => {
+    const words = (text: string) =>
+      text
+        .split(/\s+/)
+        .map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+        .filter(Boolean);
     let checked = 0;
     for (const locale of LOCALES) {
       await page.goto(`/${locale}/`);
       const records = await page.evaluate(async () => {
         const bundle = '/pagefind/pagefind.js';
-        const pagefind = (await import(/* @vite-ignore */ bundle)) as { search(q: string | null): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }> };
+        const pagefind = (await import(/* @vite-ignore */ bundle)) as {
+          search(q: string | null): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }>;
+        };
         const found = await pagefind.search(null); // null: every record (section) of this language
         return Promise.all(found.results.map((r) => r.data().then((d) => [d.url, d.content] as const)));
       });
@@ -111,8 +130,18 @@ test.describe('the index', () => {
         const inIndex = new Set(words(content));
         const inShown = new Set(words(shown));
         // "4Pay" in the index where the page shows "4" and "Pay": both directions tell.
-        expect.soft(words(shown).filter((w) => !inIndex.has(w)), `${path}: shown words missing from the index`).toEqual([]);
-        expect.soft(words(content).filter((w) => !inShown.has(w)), `${path}: indexed words the page does not show`).toEqual([]);
+        expect
+          .soft(
+            words(shown).filter((w) => !inIndex.has(w)),
+            `${path}: shown words missing from the index`,
+          )
+          .toEqual([]);
+        expect
+          .soft(
+            words(content).filter((w) => !inShown.has(w)),
+            `${path}: indexed words the page does not show`,
+          )
+          .toEqual([]);
         checked++;
       }
     }
@@ -121,7 +150,10 @@ test.describe('the index', () => {
 });
 
 test.describe('the search page', () => {
-  test('shows the title, the matched section and an excerpt with only <mark> as markup, linking to the anchor', async ({ page, baseURL }) => {
+  test('shows the title, the matched section and an excerpt with only <mark> as markup, linking to the anchor', async ({
+    page,
+    baseURL,
+  }) => {
     const watch = watchPage(page, new URL(baseURL!).origin);
     // A step: its label ("第 1 步") is the section's name.
     await page.goto('/zh/search/?q=通讯录');
@@ -143,7 +175,9 @@ test.describe('the search page', () => {
     watch.expectClean();
   });
 
-  test('the URL is the state: typing updates it, reload keeps it, Back returns to the previous search', async ({ page }) => {
+  test('the URL is the state: typing updates it, reload keeps it, Back returns to the previous search', async ({
+    page,
+  }) => {
     await page.goto('/en/search/');
     await expect(page.locator('.search-status')).toContainText('Type a word or two');
     await expect(page.locator('.search-browse')).toBeVisible();
@@ -191,7 +225,9 @@ test.describe('the search page', () => {
     ['zh', 'qwxzv', '没有找到与“qwxzv”相关的内容'],
     ['en', 'qwxzv', 'Nothing found for “qwxzv”'],
   ] as const) {
-    test(`${locale}: no results says so in the reader's language, then shows the ways that need no internet and every guide`, async ({ page }) => {
+    test(`${locale}: no results says so in the reader's language, then shows the ways that need no internet and every guide`, async ({
+      page,
+    }) => {
       await page.goto(`/${locale}/search/?q=${query}`);
       await expect(page.locator('.search-status')).toContainText(message);
       await expect(page.locator('.search-hit')).toHaveCount(0);
@@ -202,7 +238,9 @@ test.describe('the search page', () => {
     });
   }
 
-  test('when most words of a query are on no page, the results are followed by the same help; the query stays in the URL', async ({ page }) => {
+  test('when most words of a query are on no page, the results are followed by the same help; the query stays in the URL', async ({
+    page,
+  }) => {
     await page.goto('/en/search/?q=kettle+repair+passport+fridge');
     await expect(page.locator('.search-status')).toHaveAttribute('data-query', 'kettle repair passport fridge');
     await expect(page.locator('.search-hit').first()).toHaveAttribute('class', 'search-hit');
@@ -218,7 +256,9 @@ test.describe('the search page', () => {
     await expectHelp(page, 'zh');
   });
 
-  test('without JavaScript it says search needs it and lists every guide; the header box submits to it', async ({ browser }) => {
+  test('without JavaScript it says search needs it and lists every guide; the header box submits to it', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/zh/store/');
@@ -226,21 +266,28 @@ test.describe('the search page', () => {
     await page.locator('.site-header input[name="q"]').press('Enter');
     await expect(page).toHaveURL(/\/zh\/search\/\?q=%E6%8A%A4%E7%85%A7$/);
     await expect(page.locator('.search-noscript')).toContainText('搜索需要 JavaScript');
-    await expect(page.locator('.search-browse .cards').getByRole('link', { name: '去运营商营业厅充值' })).toHaveAttribute('href', '/zh/store/');
+    await expect(
+      page.locator('.search-browse .cards').getByRole('link', { name: '去运营商营业厅充值' }),
+    ).toHaveAttribute('href', '/zh/store/');
     await expectHelp(page, 'zh');
     await context.close();
   });
 });
 
 test.describe('the header search box', () => {
-  test('a normal page view downloads no search code; focusing the box loads it, and results appear as you type', async ({ page }) => {
+  test('a normal page view downloads no search code; focusing the box loads it, and results appear as you type', async ({
+    page,
+  }) => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     for (const path of ['/zh/', '/zh/store/', '/en/store/']) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
     }
-    const searchCode = (paths: string[]) => paths.filter((p) => p.startsWith('/pagefind/') || /\/_astro\/(search-ui|live-search|render|engine|SearchPage)/.test(p));
+    const searchCode = (paths: string[]) =>
+      paths.filter(
+        (p) => p.startsWith('/pagefind/') || /\/_astro\/(search-ui|live-search|render|engine|SearchPage)/.test(p),
+      );
     expect(searchCode(requests)).toEqual([]);
 
     const box = page.locator('.site-header input[name="q"]');
@@ -288,7 +335,9 @@ test.describe('the header search box', () => {
       await page.goto(path);
       await expect(page.locator('.site-header input[name="q"]')).toBeVisible();
       await expect(page.locator('.site-header button[type="submit"]')).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });
@@ -317,12 +366,17 @@ test.describe('hostile input', () => {
     '\u202e\u0000\uFFFF',
   ];
 
-  test('no query is run as code or inserted as HTML, on the search page or in the header box', async ({ page, baseURL }) => {
+  test('no query is run as code or inserted as HTML, on the search page or in the header box', async ({
+    page,
+    baseURL,
+  }) => {
     const watch = watchPage(page, new URL(baseURL!).origin);
     for (const query of HOSTILE) {
       await page.goto(`/en/search/?q=${encodeURIComponent(query)}`);
       await expect(page.locator('.search-status')).toHaveAttribute('data-query', /./);
-      const status = await page.locator('.search-status').evaluate((el) => ({ text: el.textContent ?? '', children: el.children.length }));
+      const status = await page
+        .locator('.search-status')
+        .evaluate((el) => ({ text: el.textContent ?? '', children: el.children.length }));
       expect(status.children, query).toBe(0);
       expect(await page.locator('main img, main svg, main script:not([src])').count(), query).toBe(0);
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned), query).toBeUndefined();

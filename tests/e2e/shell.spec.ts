@@ -11,7 +11,10 @@ test.describe('language homes', () => {
       await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
-      const store = page.locator('.cards').getByRole('link').filter({ hasText: lang === 'en' ? 'operator shop' : '营业厅' });
+      const store = page
+        .locator('.cards')
+        .getByRole('link')
+        .filter({ hasText: lang === 'en' ? 'operator shop' : '营业厅' });
       await expect(store).toHaveAttribute('href', `${path}store/`);
       await page.getByRole('link', { name: /skip to main content|跳到正文/i }).focus();
       await expect(page.getByRole('link', { name: /skip to main content|跳到正文/i })).toBeInViewport();
@@ -62,7 +65,12 @@ test.describe('root language chooser', () => {
   });
 
   test('with JavaScript it follows the browser language the first time', async ({ browser }) => {
-    for (const [locale, expected] of [['en-US', '/en/'], ['zh-CN', '/zh/'], ['zh-TW', '/zh/'], ['ur-PK', '/zh/']] as const) {
+    for (const [locale, expected] of [
+      ['en-US', '/en/'],
+      ['zh-CN', '/zh/'],
+      ['zh-TW', '/zh/'],
+      ['ur-PK', '/zh/'],
+    ] as const) {
       const context = await browser.newContext({ locale });
       const page = await context.newPage();
       await page.goto('/');

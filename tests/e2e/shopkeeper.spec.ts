@@ -7,8 +7,24 @@ const LOAD_UR = 'براہ کرم اس نمبر پر 500 روپے کا لوڈ ک�
 const LOAD_EN = 'Please put a Rs 500 load on this number.';
 
 const LOCALES = {
-  zh: { says: '500 卢比', title: '给店员看的卡片', next: '付完款了？显示卡片 2', back: '回到卡片 1', edit: '修改号码或金额', errorTitle: '请先改正以下问题', errorPrefix: '错误：' },
-  en: { says: 'Rs 500', title: 'Show this to the shopkeeper', next: 'Paid? Show card 2', back: 'Back to card 1', edit: 'Change the number or amount', errorTitle: 'There is a problem', errorPrefix: 'Error: ' },
+  zh: {
+    says: '500 卢比',
+    title: '给店员看的卡片',
+    next: '付完款了？显示卡片 2',
+    back: '回到卡片 1',
+    edit: '修改号码或金额',
+    errorTitle: '请先改正以下问题',
+    errorPrefix: '错误：',
+  },
+  en: {
+    says: 'Rs 500',
+    title: 'Show this to the shopkeeper',
+    next: 'Paid? Show card 2',
+    back: 'Back to card 1',
+    edit: 'Change the number or amount',
+    errorTitle: 'There is a problem',
+    errorPrefix: 'Error: ',
+  },
 } as const;
 
 async function ask(page: Page, number: string, amount: string, kind: 'load' | 'bundle' = 'load') {
@@ -40,7 +56,9 @@ async function fontSize(element: Locator): Promise<number> {
 
 for (const [locale, strings] of Object.entries(LOCALES)) {
   test.describe(`/${locale}/show-shopkeeper/`, () => {
-    test('a number and an amount give a card in Urdu (right to left) and English, with the number grouped', async ({ page }) => {
+    test('a number and an amount give a card in Urdu (right to left) and English, with the number grouped', async ({
+      page,
+    }) => {
       await page.goto(`/${locale}/show-shopkeeper/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(strings.title);
       await expect(page.locator('.sk-section:visible')).toHaveCount(0);
@@ -74,8 +92,12 @@ for (const [locale, strings] of Object.entries(LOCALES)) {
     test('card 2, for after paying, asks to check the SMS and for a receipt, and leads back', async ({ page }) => {
       await page.goto(`/${locale}/show-shopkeeper/`);
       await ask(page, '0345-7654321', '1,000', 'bundle');
-      await expect(page.locator('#card-bundle .sk-card [lang="ur"] .sk-main')).toHaveText('براہ کرم اس نمبر پر 1,000 روپے والا انٹرنیٹ پیکج لگا دیں۔');
-      await expect(page.locator('#card-bundle .sk-card [lang="en"] .sk-main')).toHaveText('Please put a Rs 1,000 internet package on this number.');
+      await expect(page.locator('#card-bundle .sk-card [lang="ur"] .sk-main')).toHaveText(
+        'براہ کرم اس نمبر پر 1,000 روپے والا انٹرنیٹ پیکج لگا دیں۔',
+      );
+      await expect(page.locator('#card-bundle .sk-card [lang="en"] .sk-main')).toHaveText(
+        'Please put a Rs 1,000 internet package on this number.',
+      );
       await expect(page.locator('#card-bundle .sk-card')).toBeInViewport({ ratio: 1 });
 
       await page.getByRole('button', { name: strings.next }).click();
@@ -83,8 +105,14 @@ for (const [locale, strings] of Object.entries(LOCALES)) {
       await expect(after).toBeFocused();
       await expect(page.locator('.sk-section:visible')).toHaveCount(1);
       await expect(after.locator('.sk-card [lang="ur"]')).toHaveAttribute('dir', 'rtl');
-      await expect(after.locator('.sk-card [lang="ur"] .sk-main')).toHaveText(['براہ کرم چیک کر لیں کہ اس نمبر پر میسج آ گیا ہے۔', 'براہ کرم رسید دے دیں۔']);
-      await expect(after.locator('.sk-card [lang="en"] .sk-main')).toHaveText(['Please check that the SMS has come to this number.', 'Please give me a receipt.']);
+      await expect(after.locator('.sk-card [lang="ur"] .sk-main')).toHaveText([
+        'براہ کرم چیک کر لیں کہ اس نمبر پر میسج آ گیا ہے۔',
+        'براہ کرم رسید دے دیں۔',
+      ]);
+      await expect(after.locator('.sk-card [lang="en"] .sk-main')).toHaveText([
+        'Please check that the SMS has come to this number.',
+        'Please give me a receipt.',
+      ]);
       await expect(after.locator('.sk-number')).toHaveText('0345 7654321');
       await expect(after.locator('.sk-card')).toBeInViewport({ ratio: 1 });
 
@@ -125,7 +153,9 @@ for (const [locale, strings] of Object.entries(LOCALES)) {
             await expect(message).toBeVisible();
             await expect(message).toContainText(strings.errorPrefix.trim());
             const shown = (await message.innerText()).replace(strings.errorPrefix.trim(), '').trim();
-            expect(await summary.getByRole('link').allInnerTexts(), `the summary lists the ${field} message`).toContain(shown);
+            expect(await summary.getByRole('link').allInnerTexts(), `the summary lists the ${field} message`).toContain(
+              shown,
+            );
           } else {
             await expect(input).not.toHaveAttribute('aria-invalid');
             await expect(message).toBeHidden();
@@ -146,7 +176,9 @@ for (const [locale, strings] of Object.entries(LOCALES)) {
     test('passes axe in every state: form, errors, card 1, card 2', async ({ page }) => {
       const check = async (state: string) => {
         const results = await new AxeBuilder({ page }).include('main').analyze();
-        expect(results.violations.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(
+          results.violations.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
       };
       await page.goto(`/${locale}/show-shopkeeper/`);
       await check('form');
@@ -179,7 +211,8 @@ for (const [locale, strings] of Object.entries(LOCALES)) {
       expect(blank!.x).toBeGreaterThan(await textLeft(amount, 'روپے'));
 
       await page.emulateMedia({ media: 'print' });
-      for (const card of ['load', 'bundle', 'after']) await expect(page.locator(`#card-${card} .sk-card`)).toBeVisible();
+      for (const card of ['load', 'bundle', 'after'])
+        await expect(page.locator(`#card-${card} .sk-card`)).toBeVisible();
       await expect(page.locator('.sk-nojs')).toBeHidden();
       await context.close();
     });
@@ -195,7 +228,10 @@ for (const [locale, strings] of Object.entries(LOCALES)) {
       await expect(page.locator('#card-after .sk-number')).toHaveText('0300 1234567');
     });
 
-    test('nothing leaves the phone: no request to another origin, and none at all for a card', async ({ page, baseURL }) => {
+    test('nothing leaves the phone: no request to another origin, and none at all for a card', async ({
+      page,
+      baseURL,
+    }) => {
       const watch = watchPage(page, new URL(baseURL!).origin);
       await page.goto(`/${locale}/show-shopkeeper/`);
       await page.waitForLoadState('networkidle');
@@ -259,7 +295,9 @@ test.describe('the shopkeeper card, in more situations', () => {
     await expect(page.locator('#sk-number')).toHaveValue('');
   });
 
-  test('if its script cannot load (say, offline and not cached), the page still offers the blank cards', async ({ page }) => {
+  test('if its script cannot load (say, offline and not cached), the page still offers the blank cards', async ({
+    page,
+  }) => {
     await page.route('**/_astro/*.js', (route) => route.abort());
     await page.goto('/en/show-shopkeeper/');
     await expect(page.locator('#card-load .sk-number .sk-box')).toHaveCount(11);

@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 export const DIST = resolve(import.meta.dirname, '../../dist');
 
 function built(): void {
-  if (!existsSync(join(DIST, 'sitemap-index.xml'))) throw new Error('dist/ has no sitemap: run `npm run build` first (npm test does)');
+  if (!existsSync(join(DIST, 'sitemap-index.xml')))
+    throw new Error('dist/ has no sitemap: run `npm run build` first (npm test does)');
 }
 
 /** Every URL path listed by the sitemap(s): `/`, `/en/`, `/en/store/`, … */
@@ -18,12 +19,18 @@ export function sitemapPaths(): string[] {
   built();
   const index = readFileSync(join(DIST, 'sitemap-index.xml'), 'utf8');
   const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-  return maps.flatMap((map) => [...readFileSync(join(DIST, map), 'utf8').matchAll(/<url><loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+  return maps.flatMap((map) =>
+    [...readFileSync(join(DIST, map), 'utf8').matchAll(/<url><loc>([^<]+)<\/loc>/g)].map(
+      (m) => new URL(m[1]!).pathname,
+    ),
+  );
 }
 
 /** The languages with a home page in the sitemap: `zh`, `en`. */
 export function locales(): string[] {
-  return sitemapPaths().map((p) => /^\/([a-z]{2})\/$/.exec(p)?.[1]).filter((l): l is string => Boolean(l));
+  return sitemapPaths()
+    .map((p) => /^\/([a-z]{2})\/$/.exec(p)?.[1])
+    .filter((l): l is string => Boolean(l));
 }
 
 /** Every HTML file of the build as the URL path that serves it (`/zh/store/`, `/404.html`). */

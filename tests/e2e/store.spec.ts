@@ -10,11 +10,19 @@ for (const locale of ['zh', 'en'] as const) {
       const steps = page.locator('.steps > ol > li');
       await expect(steps).toHaveCount(6);
       expect(await steps.evaluateAll((items) => items.map((li) => li.id))).toEqual([
-        'step-find', 'step-ask', 'step-check-number', 'step-pay', 'step-wait-sms', 'step-keep',
+        'step-find',
+        'step-ask',
+        'step-check-number',
+        'step-pay',
+        'step-wait-sms',
+        'step-keep',
       ]);
       for (const item of await steps.all()) await expect(item).toBeVisible();
       // A USSD/phone fact is a tap-to-dial link, and cites a source listed at the end of the page.
-      await expect(page.locator('[data-fact="pta-complaints-helpline"] a.dial')).toHaveAttribute('href', 'tel:080055055');
+      await expect(page.locator('[data-fact="pta-complaints-helpline"] a.dial')).toHaveAttribute(
+        'href',
+        'tel:080055055',
+      );
       const cite = page.locator('[data-fact="pta-complaints-helpline"] .cite a').first();
       const target = (await cite.getAttribute('href'))!;
       await expect(page.locator(target)).toContainText('PTA');

@@ -39,7 +39,8 @@ export function loadQueries(): Record<Lang, Query[]> {
       if (typeof entry.a !== 'string' || !ANSWER.test(entry.a) || !entry.a.startsWith(`/${lang}/`)) {
         throw new Error(`${where}: a must be a /${lang}/ page, optionally with a #section`);
       }
-      if (entry.split !== 'tune' && entry.split !== 'heldout') throw new Error(`${where}: split must be tune or heldout`);
+      if (entry.split !== 'tune' && entry.split !== 'heldout')
+        throw new Error(`${where}: split must be tune or heldout`);
       if (entry.moved && entry.split !== 'tune') throw new Error(`${where}: a moved query belongs to the tuning half`);
       return { ...entry, q: String(entry.q) };
     });
@@ -102,8 +103,13 @@ export async function resultLinks(page: Page, query: string): Promise<string[]> 
   await page.locator('.search-page input[name="q"]').fill(query);
   // The status names the query its results belong to (normalized: spaces collapsed, trimmed).
   const shown = query.replace(/\s+/g, ' ').trim();
-  await page.waitForFunction((q) => document.querySelector('.search-page .search-status')?.getAttribute('data-query') === q, shown);
-  return page.locator('.search-page .search-hit-title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  await page.waitForFunction(
+    (q) => document.querySelector('.search-page .search-status')?.getAttribute('data-query') === q,
+    shown,
+  );
+  return page
+    .locator('.search-page .search-hit-title')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 export interface Scored {

@@ -20,7 +20,9 @@ function svg(size: number, fullBleed: boolean, scale: number): string {
       <rect x="18" y="11" width="3.2" height="12" rx="0.6"/>
       <rect x="23" y="7" width="3.2" height="16" rx="0.6"/>
     </g>`;
-  const bg = fullBleed ? `<rect width="32" height="32" fill="${GREEN}"/>` : `<rect width="32" height="32" rx="7" fill="${GREEN}"/>`;
+  const bg = fullBleed
+    ? `<rect width="32" height="32" fill="${GREEN}"/>`
+    : `<rect width="32" height="32" rx="7" fill="${GREEN}"/>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 32 32">${bg}${bars}</svg>`;
 }
 
@@ -33,12 +35,17 @@ const ICONS = [
 ];
 
 mkdirSync(OUT, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });
   for (const icon of ICONS) {
     await page.setViewportSize({ width: icon.size, height: icon.size });
-    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block}</style>${svg(icon.size, icon.fullBleed, icon.scale)}`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}svg{display:block}</style>${svg(icon.size, icon.fullBleed, icon.scale)}`,
+    );
     await page.locator('svg').screenshot({ path: resolve(OUT, icon.file), omitBackground: true });
     console.log(resolve(OUT, icon.file));
   }

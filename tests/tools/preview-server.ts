@@ -7,11 +7,15 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export async function startPreview(port: number): Promise<{ origin: string; stop: () => void }> {
   // With this tool's own Node (the project's Node 24): npm puts the machine's Node first on PATH, and Astro
   // refuses to run on Node 20.
-  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'node_modules/.bin/astro'), 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [resolve(ROOT, 'node_modules/.bin/astro'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {

@@ -26,16 +26,25 @@ const cases: { q: string; a?: string }[] = useCases
 const dist = new URL('../../dist/', import.meta.url).pathname;
 
 const port = Number(process.env['PORT'] ?? 4321);
-const running = await fetch(`http://127.0.0.1:${port}/zh/`).then((r) => r.ok, () => false);
+const running = await fetch(`http://127.0.0.1:${port}/zh/`).then(
+  (r) => r.ok,
+  () => false,
+);
 const server = running ? { origin: `http://127.0.0.1:${port}`, stop: () => undefined } : await startPreview(port);
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/${locale}/search/`);
   let failed = 0;
   for (const c of cases) {
     await page.locator('.search-page input[name="q"]').fill(c.q);
-    await page.locator('.search-page .search-status').and(page.locator(`[data-query="${c.q.replace(/\s+/g, ' ').trim().replace(/"/g, '\\"')}"]`)).waitFor();
+    await page
+      .locator('.search-page .search-status')
+      .and(page.locator(`[data-query="${c.q.replace(/\s+/g, ' ').trim().replace(/"/g, '\\"')}"]`))
+      .waitFor();
     const hits = await page.locator('.search-page .search-hit').evaluateAll((items) =>
       items.map((item) => ({
         href: item.querySelector('.search-hit-title')?.getAttribute('href') ?? '',

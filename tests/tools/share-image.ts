@@ -11,7 +11,8 @@ import { SHARE_IMAGE } from '../../src/lib/share.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'public', SHARE_IMAGE.path.replace(/^\//, ''));
-const name = (locale: string) => (JSON.parse(readFileSync(resolve(ROOT, `src/i18n/${locale}.json`), 'utf8')) as Record<string, string>)['site.name'];
+const name = (locale: string) =>
+  (JSON.parse(readFileSync(resolve(ROOT, `src/i18n/${locale}.json`), 'utf8')) as Record<string, string>)['site.name'];
 const escape = (text = '') => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 // Centred, so that apps which crop the card to a square (centre 630×630) still show both names whole. The
@@ -35,9 +36,15 @@ const html = `<!doctype html><html><head><meta charset="utf-8"><style>
   <div class="en" lang="en">${escape(name('en'))}</div>
 </body></html>`;
 
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
-  const page = await browser.newPage({ viewport: { width: SHARE_IMAGE.width, height: SHARE_IMAGE.height }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width: SHARE_IMAGE.width, height: SHARE_IMAGE.height },
+    deviceScaleFactor: 1,
+  });
   await page.setContent(html);
   await page.screenshot({ path: OUT, type: 'png' });
 } finally {

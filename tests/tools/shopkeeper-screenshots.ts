@@ -15,7 +15,10 @@ const bundle = process.argv.includes('--bundle');
 mkdirSync(OUT, { recursive: true });
 
 const server = await startPreview(Number(process.env['PORT'] ?? 4321) + 100);
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 
 async function fill(page: Page, lang: string) {
   await page.goto(`${server.origin}/${lang}/show-shopkeeper/`);
@@ -28,8 +31,18 @@ async function fill(page: Page, lang: string) {
 
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const [orientation, viewport] of [['portrait', { width: 390, height: 844 }], ['landscape', { width: 844, height: 390 }], ['small', { width: 360, height: 740 }]] as const) {
-      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true, colorScheme });
+    for (const [orientation, viewport] of [
+      ['portrait', { width: 390, height: 844 }],
+      ['landscape', { width: 844, height: 390 }],
+      ['small', { width: 360, height: 740 }],
+    ] as const) {
+      const context = await browser.newContext({
+        viewport,
+        deviceScaleFactor: 1,
+        isMobile: true,
+        hasTouch: true,
+        colorScheme,
+      });
       const page = await context.newPage();
       for (const lang of ['zh', 'en']) {
         const name = (what: string) => resolve(OUT, `${lang}.${what}.${orientation}.${colorScheme}.png`);
@@ -48,7 +61,13 @@ try {
       }
       await context.close();
     }
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, colorScheme, javaScriptEnabled: false });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      colorScheme,
+      javaScriptEnabled: false,
+    });
     const page = await context.newPage();
     for (const lang of ['zh', 'en']) {
       await page.goto(`${server.origin}/${lang}/show-shopkeeper/`);
@@ -66,7 +85,11 @@ try {
       if (filled) await fill(page, lang);
       else await page.goto(`${server.origin}/${lang}/show-shopkeeper/`);
       // Chrome's own default margins, as when a reader prints.
-      await page.pdf({ path: resolve(OUT, `${name}.pdf`), format: 'A4', margin: { top: '1cm', bottom: '1cm', left: '1cm', right: '1cm' } });
+      await page.pdf({
+        path: resolve(OUT, `${name}.pdf`),
+        format: 'A4',
+        margin: { top: '1cm', bottom: '1cm', left: '1cm', right: '1cm' },
+      });
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: resolve(OUT, `${name}.png`), fullPage: true });
     }

@@ -44,7 +44,10 @@ export async function startStaticServer(root: string, port: number): Promise<Sta
     }
     try {
       const body = await readFile(file);
-      response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      response.writeHead(status, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();

@@ -24,12 +24,16 @@ describe('shipped anchor ids and their aliases (src/lib/anchor-history.ts)', () 
 
   it('name the page and the id when a shipped id is gone without an alias, and accept it with one', () => {
     const shipped = { store: ['steps', 'step-pay-cash'] };
-    expect(anchorHistoryProblems(built, shipped, {}).join('\n')).toMatch(/^\/store\/: the shipped id #step-pay-cash is gone.*\n\s+store:\n\s+step-pay-cash: <new-id>$/);
+    expect(anchorHistoryProblems(built, shipped, {}).join('\n')).toMatch(
+      /^\/store\/: the shipped id #step-pay-cash is gone.*\n\s+store:\n\s+step-pay-cash: <new-id>$/,
+    );
     expect(anchorHistoryProblems(built, shipped, { store: { 'step-pay-cash': 'step-pay' } })).toEqual([]);
   });
 
   it('reject an alias that leads nowhere, hides a current id, or names an unknown page', () => {
-    expect(anchorHistoryProblems(built, {}, { store: { 'step-old': 'step-gone', 'step-keep': 'steps' }, atm: { a: 'b' } })).toEqual([
+    expect(
+      anchorHistoryProblems(built, {}, { store: { 'step-old': 'step-gone', 'step-keep': 'steps' }, atm: { a: 'b' } }),
+    ).toEqual([
       'content/data/anchor-aliases.yaml: /store/ has no #step-gone, so the alias from #step-old leads nowhere: point it at a current id',
       'content/data/anchor-aliases.yaml: /store/ has #step-keep again, so its alias to #steps would hide it: remove the alias',
       'content/data/anchor-aliases.yaml: /atm/ is not a page of the site',
@@ -37,16 +41,22 @@ describe('shipped anchor ids and their aliases (src/lib/anchor-history.ts)', () 
   });
 
   it('report a shipped page that is no longer built', () => {
-    expect(anchorHistoryProblems(built, { 'atm-bank': ['steps'] }, {})[0]).toMatch(/^\/atm-bank\/: this page was shipped but is no longer built/);
+    expect(anchorHistoryProblems(built, { 'atm-bank': ['steps'] }, {})[0]).toMatch(
+      /^\/atm-bank\/: this page was shipped but is no longer built/,
+    );
   });
 
   it('validate the files, naming file, page and id', () => {
     expect(parseAnchorAliases(null)).toEqual({});
     expect(parseAnchorAliases({ store: { 'step-a': 'step-b' } })).toEqual({ store: { 'step-a': 'step-b' } });
     expect(() => parseAnchorAliases({ Store: {} })).toThrow(/anchor-aliases\.yaml: "Store" is not a page slug/);
-    expect(() => parseAnchorAliases({ store: { 'step-a': 'Step B' } })).toThrow(/anchor-aliases\.yaml: store\.step-a: the new id must be an anchor id/);
+    expect(() => parseAnchorAliases({ store: { 'step-a': 'Step B' } })).toThrow(
+      /anchor-aliases\.yaml: store\.step-a: the new id must be an anchor id/,
+    );
     expect(() => parseAnchorAliases({ store: { 'step-a': 'step-a' } })).toThrow(/must lead to a different id/);
-    expect(() => parseShippedAnchors({ store: ['ok', 'Not ok'] })).toThrow(/shipped-anchors\.json: "store" must list anchor ids/);
+    expect(() => parseShippedAnchors({ store: ['ok', 'Not ok'] })).toThrow(
+      /shipped-anchors\.json: "store" must list anchor ids/,
+    );
   });
 
   it('only ever grow when a release is recorded', () => {
@@ -58,8 +68,14 @@ describe('shipped anchor ids and their aliases (src/lib/anchor-history.ts)', () 
 
   it('take the ids of a build per page, keeping only those every language has', () => {
     const pages = new Map([
-      ['/zh/store/', '<main><h2 id="steps"><a href="#steps">步骤</a></h2><li id="step-pay">x</li><li id="source-a">s</li></main>'],
-      ['/en/store/', '<main><h2 id="steps"><a href="#steps">Steps</a></h2><li id="step-pay">x</li><h3 id="extra">e</h3></main>'],
+      [
+        '/zh/store/',
+        '<main><h2 id="steps"><a href="#steps">步骤</a></h2><li id="step-pay">x</li><li id="source-a">s</li></main>',
+      ],
+      [
+        '/en/store/',
+        '<main><h2 id="steps"><a href="#steps">Steps</a></h2><li id="step-pay">x</li><h3 id="extra">e</h3></main>',
+      ],
       ['/zh/', '<main><h2 id="guides">g</h2></main>'],
       ['/en/', '<main><h2 id="guides">g</h2></main>'],
       ['/404.html', '<main><h1 id="not-found-zh">x</h1></main>'],
@@ -82,7 +98,9 @@ describe('shipped anchor ids and their aliases (src/lib/anchor-history.ts)', () 
 
 describe('the committed anchor history', () => {
   it('lists the ids of every page in both languages of the current build, or the build would have failed', () => {
-    const shipped = parseShippedAnchors(JSON.parse(readFileSync(join(ROOT, 'content/data/shipped-anchors.json'), 'utf8')));
+    const shipped = parseShippedAnchors(
+      JSON.parse(readFileSync(join(ROOT, 'content/data/shipped-anchors.json'), 'utf8')),
+    );
     const aliases = parseAnchorAliases(parse(readFileSync(join(ROOT, 'content/data/anchor-aliases.yaml'), 'utf8')));
     const built = builtAnchorIds(new Map(builtPages().map((page) => [page, readBuilt(page)])));
     expect(Object.keys(shipped)).toContain('store');
@@ -91,7 +109,11 @@ describe('the committed anchor history', () => {
 });
 
 /** Rename a step id in both languages of the store guide. */
-const renameStep = (file: (path: string) => { read: () => string; write: (text: string) => void }, from: string, to: string) => {
+const renameStep = (
+  file: (path: string) => { read: () => string; write: (text: string) => void },
+  from: string,
+  to: string,
+) => {
   for (const locale of ['zh', 'en']) {
     const page = file(`content/guides/${locale}/store.mdx`);
     page.write(page.read().replace(`[#${from}]`, `[#${to}]`));
@@ -106,7 +128,9 @@ describe('changing a shipped id', () => {
     });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/\/store\/: the shipped id #step-keep is gone/);
-    expect(result.output).toMatch(/anchor-aliases\.yaml: \/store\/ has no #step-nowhere, so the alias from #step-old leads nowhere/);
+    expect(result.output).toMatch(
+      /anchor-aliases\.yaml: \/store\/ has no #step-nowhere, so the alias from #step-old leads nowhere/,
+    );
   });
 
   it('with an alias builds, and a shared link to the old id lands on the new one, highlighted', async () => {
@@ -120,7 +144,10 @@ describe('changing a shipped id', () => {
     try {
       expect(result.ok, result.output).toBe(true);
       const server = await serveStatic(join(result.dir, 'dist'));
-      const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+      const browser = await chromium.launch({
+        executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
       try {
         const page = await browser.newPage();
         await page.goto(`${server.origin}/zh/store/#step-pay`);

@@ -30,7 +30,9 @@ function file(path: string): Buffer {
 /** The static imports of a built script, as URL paths (dynamic `import()` is on demand, so not counted). */
 function staticImports(path: string): string[] {
   const code = file(path).toString('utf8');
-  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map((m) => new URL(m[1]!, `http://x${path}`).pathname);
+  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map(
+    (m) => new URL(m[1]!, `http://x${path}`).pathname,
+  );
 }
 
 /** Everything the browser fetches to show a page before any interaction, as URL paths (the page first). */
@@ -40,7 +42,8 @@ export function firstViewRequests(page: string): string[] {
   const add = (path: string) => {
     if (!requests.includes(path)) requests.push(path);
   };
-  for (const m of html.matchAll(/<link\b[^>]*\srel="(stylesheet|icon)"[^>]*>/g)) add(/\shref="([^"]+)"/.exec(m[0])![1]!);
+  for (const m of html.matchAll(/<link\b[^>]*\srel="(stylesheet|icon)"[^>]*>/g))
+    add(/\shref="([^"]+)"/.exec(m[0])![1]!);
   for (const m of html.matchAll(/<img\b[^>]*\ssrc="([^"]+)"/g)) add(m[1]!);
   const queue = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
   while (queue.length) {
@@ -59,7 +62,9 @@ describe(`a guide page's first view, in both languages (${guides.length} pages)`
 
   it.each(guides)(`%s: HTML + CSS ≤ ${FIRST_VIEW_BUDGET_BYTES / 1024} KB brotli`, (page) => {
     const html = readBuilt(page);
-    const css = [...html.matchAll(/<link\b[^>]*\srel="stylesheet"[^>]*\shref="([^"]+)"/g)].map((m) => brotli(file(m[1]!)));
+    const css = [...html.matchAll(/<link\b[^>]*\srel="stylesheet"[^>]*\shref="([^"]+)"/g)].map((m) =>
+      brotli(file(m[1]!)),
+    );
     const total = brotli(html) + css.reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(FIRST_VIEW_BUDGET_BYTES);
   });
@@ -69,7 +74,8 @@ describe(`a guide page's first view, in both languages (${guides.length} pages)`
     expect(requests.length, requests.join(', ')).toBeLessThanOrEqual(FIRST_VIEW_MAX_REQUESTS);
     const html = readBuilt(page);
     // Deferred module scripts only: nothing blocks the page from rendering, and the text is in the HTML.
-    for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) expect(tag).toMatch(/^<script type="module" src="\/_astro\/[^"]+">$/);
+    for (const [tag] of html.matchAll(/<script\b[^>]*>/g))
+      expect(tag).toMatch(/^<script type="module" src="\/_astro\/[^"]+">$/);
     expect(html).not.toMatch(/<link\b[^>]*rel="stylesheet"/);
     expect(html).toMatch(/<main id="main"[^>]*>[\s\S]*<h1[^>]*>[^<]+<\/h1>[\s\S]*<\/main>/);
   });

@@ -62,7 +62,9 @@ describe('a content mistake fails the build, naming the file', () => {
       page.write(page.read().replace('<Steps>\n\n1. [#step-find]', '<Steps>\n\nIntro text.\n\n1. [#step-find]'));
     });
     expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/content\/guides\/en\/store\.mdx:\d+:\d+: <Steps> must contain exactly one ordered list/);
+    expect(result.output).toMatch(
+      /content\/guides\/en\/store\.mdx:\d+:\d+: <Steps> must contain exactly one ordered list/,
+    );
   });
 
   it('a UI string missing from one language names the JSON file and the key', () => {
@@ -91,14 +93,21 @@ describe('a content mistake fails the build, naming the file', () => {
       zh.write(zh.read().replace('[#step-keep]', '[#step-save]'));
     });
     expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/\/store\/: the language versions disagree on anchor ids: zh lacks #step-keep; en lacks #step-save/);
+    expect(result.output).toMatch(
+      /\/store\/: the language versions disagree on anchor ids: zh lacks #step-keep; en lacks #step-save/,
+    );
   });
 
   it('an id used twice on a page (a heading colliding with the sources list) names the page and the id', () => {
     const result = buildWith((file) => {
       for (const locale of ['zh', 'en']) {
         const page = file(`content/guides/${locale}/store.mdx`);
-        page.write(page.read().replace('## Cost and time [#cost-and-time]', '### Sources [#sources]\n\n## Cost and time [#cost-and-time]').replace('## 费用和时间 [#cost-and-time]', '### 来源 [#sources]\n\n## 费用和时间 [#cost-and-time]'));
+        page.write(
+          page
+            .read()
+            .replace('## Cost and time [#cost-and-time]', '### Sources [#sources]\n\n## Cost and time [#cost-and-time]')
+            .replace('## 费用和时间 [#cost-and-time]', '### 来源 [#sources]\n\n## 费用和时间 [#cost-and-time]'),
+        );
       }
     });
     expect(result.ok).toBe(false);
@@ -114,7 +123,9 @@ describe('a content mistake fails the build, naming the file', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/Broken links:/);
     expect(result.output).toMatch(/\/en\/store\/: \/en\/store\/#step-nope #step-nope is not an id on \/en\/store\//);
-    expect(result.output).toMatch(/\/en\/store\/: \/zh\/store\/ leads from a \/en\/ page into \/zh\/; only the language switcher/);
+    expect(result.output).toMatch(
+      /\/en\/store\/: \/zh\/store\/ leads from a \/en\/ page into \/zh\/; only the language switcher/,
+    );
   });
 
   it('a fact with an unknown id names the page', () => {
@@ -144,17 +155,22 @@ describe('a content mistake fails the build, naming the file', () => {
       en.write(en.read().replace('## Cost and time [#cost-and-time]', '### Cost and time [#cost-and-time]'));
     });
     expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/content\/guides\/(zh|en)\/store\.mdx: a method page missing sections: #cost-and-time/);
+    expect(result.output).toMatch(
+      /content\/guides\/(zh|en)\/store\.mdx: a method page missing sections: #cost-and-time/,
+    );
   });
 
   it('a fact without a source, or without its checked date, names the data file, the fact and the field', () => {
-    const JAZZ_WORLD = 'value: Jazz World\n  operator: jazz\n  confidence: confirmed\n  checked: 2026-11-26\n  sources: [jazz-faqs]\n';
+    const JAZZ_WORLD =
+      'value: Jazz World\n  operator: jazz\n  confidence: confirmed\n  checked: 2026-11-26\n  sources: [jazz-faqs]\n';
     const noSource = buildWith((file) => {
       const facts = file('content/data/facts.yaml');
       facts.write(facts.read().replace(JAZZ_WORLD, JAZZ_WORLD.replace('[jazz-faqs]', '[]')));
     });
     expect(noSource.ok).toBe(false);
-    expect(noSource.output).toMatch(/facts → jazz-world-app data does not match collection schema\.\s+sources: a confirmed or likely fact needs at least one source/);
+    expect(noSource.output).toMatch(
+      /facts → jazz-world-app data does not match collection schema\.\s+sources: a confirmed or likely fact needs at least one source/,
+    );
     expect(noSource.output).toMatch(/content\/data\/facts\.yaml/);
     const noDate = buildWith((file) => {
       const facts = file('content/data/facts.yaml');
@@ -168,22 +184,42 @@ describe('a content mistake fails the build, naming the file', () => {
   it('an external link in a guide body outside the allow-list names the file, line and link', () => {
     const result = buildWith((file) => {
       const en = file('content/guides/en/store.mdx');
-      en.write(en.read().replace('4. [#step-pay] Pay in cash and ask for a receipt.', '4. [#step-pay] Pay in cash and ask for a receipt, or pay less at [TopupDeals](https://topup-deals.example/pk).'));
+      en.write(
+        en
+          .read()
+          .replace(
+            '4. [#step-pay] Pay in cash and ask for a receipt.',
+            '4. [#step-pay] Pay in cash and ask for a receipt, or pay less at [TopupDeals](https://topup-deals.example/pk).',
+          ),
+      );
     });
     expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/content\/guides\/en\/store\.mdx:\d+:\d+: the link https:\/\/topup-deals\.example\/pk goes to topup-deals\.example, which is not on the allow-list/);
+    expect(result.output).toMatch(
+      /content\/guides\/en\/store\.mdx:\d+:\d+: the link https:\/\/topup-deals\.example\/pk goes to topup-deals\.example, which is not on the allow-list/,
+    );
   });
 
   it('a messenger link anywhere in content, even as plain text, names each file and line', () => {
     const result = buildWith((file) => {
       const zh = file('content/guides/zh/store.mdx');
-      zh.write(zh.read().replace('## 费用和时间 [#cost-and-time]', '加客服微信群或 t.me/cheap_topups 更便宜。\n\n## 费用和时间 [#cost-and-time]'));
+      zh.write(
+        zh
+          .read()
+          .replace(
+            '## 费用和时间 [#cost-and-time]',
+            '加客服微信群或 t.me/cheap_topups 更便宜。\n\n## 费用和时间 [#cost-and-time]',
+          ),
+      );
       const strings = file('src/i18n/en.json');
-      strings.write(strings.read().replace('"footer.independent": "', '"footer.independent": "News: https://wa.me/923001234567 · '));
+      strings.write(
+        strings.read().replace('"footer.independent": "', '"footer.independent": "News: https://wa.me/923001234567 · '),
+      );
     });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/Messenger or promotional links are never allowed:/);
-    expect(result.output).toMatch(/content\/guides\/zh\/store\.mdx:\d+:\d+: t\.me\/cheap_topups is a messenger channel or invite link/);
+    expect(result.output).toMatch(
+      /content\/guides\/zh\/store\.mdx:\d+:\d+: t\.me\/cheap_topups is a messenger channel or invite link/,
+    );
     expect(result.output).toMatch(/src\/i18n\/en\.json:\d+:\d+: https:\/\/wa\.me\/923001234567 is a messenger channel/);
   });
 
@@ -193,13 +229,21 @@ describe('a content mistake fails the build, naming the file', () => {
       chooser.write(
         chooser
           .read()
-          .replace('          - { to: operators, anchor: telenor-ufone, label: telenor }', '          - { to: operators, anchor: telenor-merger, label: telenor }')
-          .replace('      - id: operator-shop\n        links:\n          - to: store', '      - id: operator-shop\n        links:\n          - to: stores'),
+          .replace(
+            '          - { to: operators, anchor: telenor-ufone, label: telenor }',
+            '          - { to: operators, anchor: telenor-merger, label: telenor }',
+          )
+          .replace(
+            '      - id: operator-shop\n        links:\n          - to: store',
+            '      - id: operator-shop\n        links:\n          - to: stores',
+          ),
       );
     });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/content\/data\/chooser\.yaml:/);
     expect(result.output).toMatch(/questions\.shop\.answers\.operator-shop\.links\[0\]: "stores" is neither a guide/);
-    expect(result.output).toMatch(/questions\.network\.answers\.telenor\.links\[0\]: "#telenor-merger" is not a heading or step id of operators/);
+    expect(result.output).toMatch(
+      /questions\.network\.answers\.telenor\.links\[0\]: "#telenor-merger" is not a heading or step id of operators/,
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooserProblems, chooserStringKeys, parseChooser, rankMethods, readChooser, type SiteMap } from '../../src/lib/chooser';
+import {
+  chooserProblems,
+  chooserStringKeys,
+  parseChooser,
+  rankMethods,
+  readChooser,
+  type SiteMap,
+} from '../../src/lib/chooser';
 import { comparisonStringKeys, parseComparison, readComparison } from '../../src/lib/comparison';
 import { factMarkerProblems, factsInText, splitFactText } from '../../src/lib/fact-text';
 import { ROOT } from './helpers/site';
@@ -11,7 +18,10 @@ const METHODS = ['store', 'convenience-shop', 'online', 'atm-bank', 'esim-app', 
 type GuideInfo = { kind: 'method' | 'reference'; anchors: ReadonlySet<string> };
 const site: SiteMap = {
   guides: new Map<string, GuideInfo>([
-    ...METHODS.map((slug): [string, GuideInfo] => [slug, { kind: 'method', anchors: new Set(['steps', 'someone-in-pakistan']) }]),
+    ...METHODS.map((slug): [string, GuideInfo] => [
+      slug,
+      { kind: 'method', anchors: new Set(['steps', 'someone-in-pakistan']) },
+    ]),
     ['operators', { kind: 'reference', anchors: new Set(['zong', 'telenor-ufone']) }],
   ]),
   pages: new Set(['show-shopkeeper']),
@@ -40,7 +50,13 @@ describe('the chooser data (src/lib/chooser.ts)', () => {
     const { problems } = readChooser({
       'no-data': [{ id: 'Shop', links: [] }],
       questions: [
-        { id: 'guides', answers: [{ id: 'a', links: [{ to: 'store', anchor: '#steps', colour: 'red' }] }, { id: 'a', links: [{ to: 'store' }], recommend: 'store' }] },
+        {
+          id: 'guides',
+          answers: [
+            { id: 'a', links: [{ to: 'store', anchor: '#steps', colour: 'red' }] },
+            { id: 'a', links: [{ to: 'store' }], recommend: 'store' },
+          ],
+        },
       ],
     });
     expect(problems).toEqual(
@@ -79,7 +95,11 @@ describe('the chooser data (src/lib/chooser.ts)', () => {
   });
 
   it('accepts a chooser whose answers reach every method', () => {
-    const chooser = parseChooser(minimal(`      - id: yes\n        links:\n${everyMethod}\n      - id: no\n        links:\n          - { to: third-party, anchor: someone-in-pakistan, label: someone }`));
+    const chooser = parseChooser(
+      minimal(
+        `      - id: yes\n        links:\n${everyMethod}\n      - id: no\n        links:\n          - { to: third-party, anchor: someone-in-pakistan, label: someone }`,
+      ),
+    );
     expect(chooserProblems(chooser, site)).toEqual([]);
     expect(chooserStringKeys(chooser)).toEqual([
       'finder.noData.shop.title',
@@ -92,7 +112,9 @@ describe('the chooser data (src/lib/chooser.ts)', () => {
   });
 
   it('fails with the file name on broken YAML', () => {
-    expect(() => parseChooser('questions: [', 'content/data/chooser.yaml')).toThrow(/^content\/data\/chooser\.yaml: not valid YAML/);
+    expect(() => parseChooser('questions: [', 'content/data/chooser.yaml')).toThrow(
+      /^content\/data\/chooser\.yaml: not valid YAML/,
+    );
   });
 });
 
@@ -117,12 +139,26 @@ describe('ranking the ways for the picked answers', () => {
   });
 
   it('marks every method with the top score as best, and none when nothing is recommended', () => {
-    expect(rankMethods(methods, [{ recommend: ['atm-bank', 'online'], exclude: [] }]).filter((r) => r.fit === 'best').map((r) => r.method)).toEqual(['online', 'atm-bank']);
-    expect(rankMethods(methods, [{ recommend: [], exclude: ['store'] }]).map((r) => r.fit)).toEqual(['fits', 'fits', 'fits', 'no']);
+    expect(
+      rankMethods(methods, [{ recommend: ['atm-bank', 'online'], exclude: [] }])
+        .filter((r) => r.fit === 'best')
+        .map((r) => r.method),
+    ).toEqual(['online', 'atm-bank']);
+    expect(rankMethods(methods, [{ recommend: [], exclude: ['store'] }]).map((r) => r.fit)).toEqual([
+      'fits',
+      'fits',
+      'fits',
+      'no',
+    ]);
   });
 
   it('rules a method out even when another answer recommends it', () => {
-    expect(rankMethods(methods, [{ recommend: ['online'], exclude: [] }, { recommend: [], exclude: ['online'] }]).find((r) => r.method === 'online')?.fit).toBe('no');
+    expect(
+      rankMethods(methods, [
+        { recommend: ['online'], exclude: [] },
+        { recommend: [], exclude: ['online'] },
+      ]).find((r) => r.method === 'online')?.fit,
+    ).toBe('no');
   });
 });
 
@@ -136,7 +172,15 @@ describe('the comparison data (src/lib/comparison.ts)', () => {
   it('names the method and the column of every mistake, and the methods left out', () => {
     const { problems } = readComparison(
       [
-        { method: 'store', internet: 'no', 'no-data': 'works', account: 'none', esim: 'pakistani', cost: 'load', colour: 'red' },
+        {
+          method: 'store',
+          internet: 'no',
+          'no-data': 'works',
+          account: 'none',
+          esim: 'pakistani',
+          cost: 'load',
+          colour: 'red',
+        },
         { method: 'stor', internet: 'none', 'no-data': 'works', account: 'none', esim: 'pakistani' },
         { method: 'store', internet: 'none', 'no-data': 'works', account: 'none', esim: 'pakistani', cost: 'load' },
       ],
@@ -165,7 +209,12 @@ describe('facts placed in UI strings (src/lib/fact-text.ts)', () => {
   });
 
   it('reports a language that shows other facts, and a malformed marker, naming the files', () => {
-    expect(factMarkerProblems('k', { 'en.json': 'Dial {fact:zong-request-balance}.', 'zh.json': '拨打 {fact: zong-request-balance}。' })).toEqual([
+    expect(
+      factMarkerProblems('k', {
+        'en.json': 'Dial {fact:zong-request-balance}.',
+        'zh.json': '拨打 {fact: zong-request-balance}。',
+      }),
+    ).toEqual([
       'zh.json: "k" has a malformed fact marker {fact: zong-request-balance}; write {fact:<id>} or {fact:<id>:dated}',
       '"k" shows different facts per language: en.json [zong-request-balance], zh.json [none]',
     ]);

@@ -13,7 +13,10 @@ const on = (path: string) => ({ request: new Request(`https://example.test${path
 
 describe('<Warning>', () => {
   it('announces a visually hidden label in the page language, hides the icon, and is no landmark', async () => {
-    const zh = await container.renderToString(Warning, { ...on('/zh/store/'), slots: { default: '<p>先核对号码。</p>' } });
+    const zh = await container.renderToString(Warning, {
+      ...on('/zh/store/'),
+      slots: { default: '<p>先核对号码。</p>' },
+    });
     expect(zh).toMatch(/<span class="warning-icon" aria-hidden="true"[^>]*><\/span>/);
     expect(zh).toMatch(/<span class="visually-hidden">注意：<\/span>\s+<p>先核对号码。<\/p>/);
     expect(zh).not.toMatch(/role=|<aside|<section/);
@@ -22,8 +25,15 @@ describe('<Warning>', () => {
   });
 
   it('reads as label then text, with no icon character in the page text', async () => {
-    const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-    const zh = await container.renderToString(Warning, { ...on('/zh/store/'), slots: { default: '<p>先核对号码。</p>' } });
+    const text = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const zh = await container.renderToString(Warning, {
+      ...on('/zh/store/'),
+      slots: { default: '<p>先核对号码。</p>' },
+    });
     expect(text(zh)).toBe('注意： 先核对号码。');
     const en = await container.renderToString(Warning, { ...on('/en/store/'), slots: { default: '<p>Check.</p>' } });
     expect(text(en)).toBe('Warning: Check.');
@@ -38,20 +48,32 @@ describe('<Tip>', () => {
   });
 
   it('with a title, keeps the label for screen readers only', async () => {
-    const html = await container.renderToString(Tip, { ...on('/en/store/'), props: { title: 'Jazz eSIM' }, slots: { default: 'x' } });
+    const html = await container.renderToString(Tip, {
+      ...on('/en/store/'),
+      props: { title: 'Jazz eSIM' },
+      slots: { default: 'x' },
+    });
     expect(html).toMatch(/<span class="visually-hidden">Tip:<\/span> Jazz eSIM/);
-    const zh = await container.renderToString(Tip, { ...on('/zh/store/'), props: { title: 'Jazz 的 eSIM' }, slots: { default: 'x' } });
+    const zh = await container.renderToString(Tip, {
+      ...on('/zh/store/'),
+      props: { title: 'Jazz 的 eSIM' },
+      slots: { default: 'x' },
+    });
     expect(zh).toMatch(/<span class="visually-hidden">提示：<\/span> Jazz 的 eSIM/);
   });
 
   it('rejects an empty title', async () => {
-    await expect(container.renderToString(Tip, { ...on('/en/store/'), props: { title: ' ' } })).rejects.toThrow(/must not be empty/);
+    await expect(container.renderToString(Tip, { ...on('/en/store/'), props: { title: ' ' } })).rejects.toThrow(
+      /must not be empty/,
+    );
   });
 });
 
 describe('<LanguageSwitcher>', () => {
   it('links to the same page in the other language, marked with its language', async () => {
     const html = await container.renderToString(LanguageSwitcher, { props: { locale: 'zh', slug: 'atm-bank' } });
-    expect(html).toMatch(/<a href="\/en\/atm-bank\/" hreflang="en" lang="en" data-switch-locale="en"[^>]*>English<\/a>/);
+    expect(html).toMatch(
+      /<a href="\/en\/atm-bank\/" hreflang="en" lang="en" data-switch-locale="en"[^>]*>English<\/a>/,
+    );
   });
 });

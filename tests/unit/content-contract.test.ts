@@ -29,17 +29,20 @@ describe('the content contract, on the built site', () => {
     for (const [tag, , attributes] of headings) expect(attributes, tag).toMatch(/\sid="[a-z]/);
   });
 
-  it.each(builtPages().filter((page) => /^\/(zh|en)\//.test(page)))('%s never links into the other language except through the language switcher', (page) => {
-    const other = page.startsWith('/zh/') ? 'en' : 'zh';
-    const html = readBuilt(page);
-    const switcher = /<ul class="language-switcher"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
-    expect(switcher, 'the page has a language switcher').toContain(`href="/${other}/`);
-    const site = new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)?.[1] ?? 'https://invalid/').origin;
-    const stray = linkHrefs(html.replace(switcher, ''))
-      .map((href) => new URL(href, `${site}${page}`))
-      .filter((url) => url.origin === site && url.pathname.startsWith(`/${other}/`));
-    expect(stray).toEqual([]);
-  });
+  it.each(builtPages().filter((page) => /^\/(zh|en)\//.test(page)))(
+    '%s never links into the other language except through the language switcher',
+    (page) => {
+      const other = page.startsWith('/zh/') ? 'en' : 'zh';
+      const html = readBuilt(page);
+      const switcher = /<ul class="language-switcher"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+      expect(switcher, 'the page has a language switcher').toContain(`href="/${other}/`);
+      const site = new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)?.[1] ?? 'https://invalid/').origin;
+      const stray = linkHrefs(html.replace(switcher, ''))
+        .map((href) => new URL(href, `${site}${page}`))
+        .filter((url) => url.origin === site && url.pathname.startsWith(`/${other}/`));
+      expect(stray).toEqual([]);
+    },
+  );
 
   it.each(slugs)('%s: shows its last-checked date and at least one source in both languages', (slug) => {
     for (const locale of ['zh', 'en']) {
@@ -68,7 +71,9 @@ function section(html: string, id: string): string {
 }
 
 describe('method pages', () => {
-  const methods = slugs.filter((slug) => /<article class="guide" data-kind="method"[\s>]/.test(readBuilt(`/en/${slug}/`)));
+  const methods = slugs.filter((slug) =>
+    /<article class="guide" data-kind="method"[\s>]/.test(readBuilt(`/en/${slug}/`)),
+  );
 
   it('are recognisable in the built pages', () => {
     expect(methods).toContain('store');
@@ -86,7 +91,9 @@ describe('method pages', () => {
 
 /** The top-level items of every `<div class="…">` list wrapper of a kind (`steps`, `checklist`) in a section. */
 function wrappedLists(html: string, kind: 'steps' | 'checklist'): string[] {
-  return [...html.matchAll(new RegExp(`<div class="${kind}"><(ol|ul)>([\\s\\S]*?)</\\1></div>`, 'g'))].map((m) => m[2] ?? '');
+  return [...html.matchAll(new RegExp(`<div class="${kind}"><(ol|ul)>([\\s\\S]*?)</\\1></div>`, 'g'))].map(
+    (m) => m[2] ?? '',
+  );
 }
 
 function frontmatter(locale: string, slug: string): Record<string, string> {
@@ -122,53 +129,68 @@ describe('every method page, in both languages', () => {
     }
   });
 
-  it.each(methods)('%s: one checklist of things to bring, and steps that each have an id, in both languages', (slug) => {
-    for (const locale of ['zh', 'en']) {
-      const html = readBuilt(`/${locale}/${slug}/`);
-      const checklists = wrappedLists(section(html, 'what-you-need'), 'checklist');
-      expect(checklists, `/${locale}/${slug}/ #what-you-need`).toHaveLength(1);
-      expect((checklists[0] ?? '').match(/<li>/g)?.length ?? 0).toBeGreaterThan(0);
-      const steps = wrappedLists(section(html, 'steps'), 'steps');
-      expect(steps.length, `/${locale}/${slug}/ #steps`).toBeGreaterThan(0);
-      for (const list of steps) {
-        const items = list.match(/<li\b[^>]*>/g) ?? [];
-        expect(items.length).toBeGreaterThan(1);
-        for (const item of items) expect(item, `/${locale}/${slug}/`).toMatch(/^<li id="step-[a-z0-9-]+"[^>]*>$/);
+  it.each(methods)(
+    '%s: one checklist of things to bring, and steps that each have an id, in both languages',
+    (slug) => {
+      for (const locale of ['zh', 'en']) {
+        const html = readBuilt(`/${locale}/${slug}/`);
+        const checklists = wrappedLists(section(html, 'what-you-need'), 'checklist');
+        expect(checklists, `/${locale}/${slug}/ #what-you-need`).toHaveLength(1);
+        expect((checklists[0] ?? '').match(/<li>/g)?.length ?? 0).toBeGreaterThan(0);
+        const steps = wrappedLists(section(html, 'steps'), 'steps');
+        expect(steps.length, `/${locale}/${slug}/ #steps`).toBeGreaterThan(0);
+        for (const list of steps) {
+          const items = list.match(/<li\b[^>]*>/g) ?? [];
+          expect(items.length).toBeGreaterThan(1);
+          for (const item of items) expect(item, `/${locale}/${slug}/`).toMatch(/^<li id="step-[a-z0-9-]+"[^>]*>$/);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(methods)('%s: "if this does not suit you" links to other guides in the same language', (slug) => {
     for (const locale of ['zh', 'en']) {
       const links = linkHrefs(section(readBuilt(`/${locale}/${slug}/`), 'try-instead'));
-      const guides = links.filter((href) => slugs.some((other) => other !== slug && href.startsWith(`/${locale}/${other}/`)));
+      const guides = links.filter((href) =>
+        slugs.some((other) => other !== slug && href.startsWith(`/${locale}/${other}/`)),
+      );
       expect(guides.length, `/${locale}/${slug}/#try-instead`).toBeGreaterThan(0);
     }
   });
 });
 
 describe('facts and links on the built pages', () => {
-  it.each(slugs)('%s: every fact cites a source listed on the page with its checked date, or says it is unverified', (slug) => {
-    for (const locale of ['zh', 'en']) {
-      const html = readBuilt(`/${locale}/${slug}/`);
-      const facts = [...mainContent(html).matchAll(/<span class="fact" data-fact="([^"]+)">([\s\S]*?)(?=<span class="fact" data-fact=|$)/g)];
-      for (const [, id, markup = ''] of facts) {
-        const cites = [...markup.matchAll(/<sup class="cite"[^>]*><a href="#(source-[a-z0-9-]+)"/g)].map((m) => m[1] ?? '');
-        const marked = /class="confidence confidence-(likely|unverified)"/.test(markup);
-        expect(cites.length > 0 || marked, `/${locale}/${slug}/ fact ${id}`).toBe(true);
-        for (const target of cites) {
-          expect(html, `/${locale}/${slug}/ fact ${id} cites #${target}`).toMatch(
-            new RegExp(`<li id="${target}"><a href="https?://[^"]+"[^>]*>[^<]+</a> <span class="source-checked">`),
+  it.each(slugs)(
+    '%s: every fact cites a source listed on the page with its checked date, or says it is unverified',
+    (slug) => {
+      for (const locale of ['zh', 'en']) {
+        const html = readBuilt(`/${locale}/${slug}/`);
+        const facts = [
+          ...mainContent(html).matchAll(
+            /<span class="fact" data-fact="([^"]+)">([\s\S]*?)(?=<span class="fact" data-fact=|$)/g,
+          ),
+        ];
+        for (const [, id, markup = ''] of facts) {
+          const cites = [...markup.matchAll(/<sup class="cite"[^>]*><a href="#(source-[a-z0-9-]+)"/g)].map(
+            (m) => m[1] ?? '',
           );
+          const marked = /class="confidence confidence-(likely|unverified)"/.test(markup);
+          expect(cites.length > 0 || marked, `/${locale}/${slug}/ fact ${id}`).toBe(true);
+          for (const target of cites) {
+            expect(html, `/${locale}/${slug}/ fact ${id} cites #${target}`).toMatch(
+              new RegExp(`<li id="${target}"><a href="https?://[^"]+"[^>]*>[^<]+</a> <span class="source-checked">`),
+            );
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   it('every link to an anchor on a guide lands on an id that exists on that page', () => {
     const idsOf = new Map<string, Set<string>>();
     const ids = (page: string) => {
-      if (!idsOf.has(page)) idsOf.set(page, new Set([...readBuilt(page).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '')));
+      if (!idsOf.has(page))
+        idsOf.set(page, new Set([...readBuilt(page).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '')));
       return idsOf.get(page)!;
     };
     const broken: string[] = [];
@@ -187,8 +209,14 @@ describe('facts and links on the built pages', () => {
 describe('facts are never typed into prose', () => {
   /** App names and dialable values from content/data/facts.yaml: they must come from <Fact>, not the text. */
   const factValues = [...readFileSync(join(ROOT, 'content/data/facts.yaml'), 'utf8').split(/^- /m)]
-    .map((entry) => ({ kind: /^\s*kind: (\S+)/m.exec(entry)?.[1], value: /^\s*value: "?([^"\n]+)"?$/m.exec(entry)?.[1] }))
-    .filter((f): f is { kind: string; value: string } => Boolean(f.value) && ['app', 'ussd', 'phone', 'sms', 'url'].includes(f.kind ?? ''));
+    .map((entry) => ({
+      kind: /^\s*kind: (\S+)/m.exec(entry)?.[1],
+      value: /^\s*value: "?([^"\n]+)"?$/m.exec(entry)?.[1],
+    }))
+    .filter(
+      (f): f is { kind: string; value: string } =>
+        Boolean(f.value) && ['app', 'ussd', 'phone', 'sms', 'url'].includes(f.kind ?? ''),
+    );
 
   const TYPED = [
     { what: 'a USSD code', pattern: /\*\d+(\*\d+)*#/ },
@@ -210,7 +238,11 @@ describe('facts are never typed into prose', () => {
       .replace(/\]\(#[^)]*\)/g, ']');
     const found = [
       ...TYPED.filter((t) => t.pattern.test(prose)).map((t) => `${t.what}: ${t.pattern.exec(prose)?.[0]}`),
-      ...factValues.filter((f) => new RegExp(`(^|[^A-Za-z])${f.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(prose)).map((f) => `"${f.value}" (write <Fact id="…" />)`),
+      ...factValues
+        .filter((f) =>
+          new RegExp(`(^|[^A-Za-z])${f.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(prose),
+        )
+        .map((f) => `"${f.value}" (write <Fact id="…" />)`),
     ];
     expect(found, `content/guides/${id}.mdx types facts into prose`).toEqual([]);
   });

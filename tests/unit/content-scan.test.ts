@@ -3,7 +3,14 @@ import { describeFindings, scanContent } from '../../src/lib/content-scan';
 
 describe('messenger and promotional links anywhere in content (src/lib/content-scan.ts)', () => {
   it('finds messenger channels and invite links, as links or plain text, with line and column', () => {
-    const text = ['---', 'title: x', '---', '', '加群：t.me/cheap_topups，或者 https://wa.me/923001234567。', 'Join [us](https://chat.whatsapp.com/AbCdEf) or telegram.me/deals.'].join('\n');
+    const text = [
+      '---',
+      'title: x',
+      '---',
+      '',
+      '加群：t.me/cheap_topups，或者 https://wa.me/923001234567。',
+      'Join [us](https://chat.whatsapp.com/AbCdEf) or telegram.me/deals.',
+    ].join('\n');
     expect(describeFindings('content/guides/zh/x.mdx', scanContent(text))).toEqual([
       'content/guides/zh/x.mdx:5:4: t.me/cheap_topups is a messenger channel or invite link; the site never sends readers there',
       'content/guides/zh/x.mdx:5:25: https://wa.me/923001234567 is a messenger channel or invite link; the site never sends readers there',
@@ -20,7 +27,8 @@ describe('messenger and promotional links anywhere in content (src/lib/content-s
   });
 
   it('lets honest text through: WhatsApp and Telegram named as apps, a WhatsApp number, e-mail-like and look-alike words', () => {
-    const text = "Jazz's own WhatsApp self-service number is <Fact id=\"jazz-whatsapp-number\" />. Telegram is an app. See https://jazz.com.pk/recharge/ and https://zong.com.pk/?page=2. at.me/x is not a host we know; neither is help@wa.me.example";
+    const text =
+      'Jazz\'s own WhatsApp self-service number is <Fact id="jazz-whatsapp-number" />. Telegram is an app. See https://jazz.com.pk/recharge/ and https://zong.com.pk/?page=2. at.me/x is not a host we know; neither is help@wa.me.example';
     expect(scanContent(text)).toEqual([]);
   });
 });

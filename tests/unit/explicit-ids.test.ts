@@ -3,8 +3,7 @@ import { mdxToJs } from 'satteri';
 import { explicitIds } from '../../src/lib/markdown/explicit-ids';
 
 const FILE = new URL('file:///content/guides/en/example.mdx');
-const compile = (source: string) =>
-  mdxToJs(source, { hastPlugins: [explicitIds()], fileURL: FILE }).code;
+const compile = (source: string) => mdxToJs(source, { hastPlugins: [explicitIds()], fileURL: FILE }).code;
 
 describe('explicit ids for headings and steps', () => {
   it('turns a trailing [#id] marker into the heading id and removes the marker text', () => {
@@ -27,7 +26,9 @@ describe('explicit ids for headings and steps', () => {
   });
 
   it('fails naming the file and line when a heading has no explicit id', () => {
-    expect(() => compile('text\n\n## 你需要准备什么\n')).toThrow(/example\.mdx:3:1: the heading "你需要准备什么" has no explicit id\. Write it as `## 你需要准备什么 \[#some-ascii-id\]`/);
+    expect(() => compile('text\n\n## 你需要准备什么\n')).toThrow(
+      /example\.mdx:3:1: the heading "你需要准备什么" has no explicit id\. Write it as `## 你需要准备什么 \[#some-ascii-id\]`/,
+    );
   });
 
   it('rejects a non-ASCII or badly formed id', () => {
@@ -39,24 +40,36 @@ describe('explicit ids for headings and steps', () => {
   });
 
   it('fails when <Steps> holds anything but one ordered list', () => {
-    expect(() => compile('<Steps>\nJust a paragraph.\n</Steps>\n')).toThrow(/example\.mdx:1:1: <Steps> must contain exactly one ordered list.*<p>/);
+    expect(() => compile('<Steps>\nJust a paragraph.\n</Steps>\n')).toThrow(
+      /example\.mdx:1:1: <Steps> must contain exactly one ordered list.*<p>/,
+    );
     expect(() => compile('<Steps>\n\n- [#step-a] a\n\n</Steps>\n')).toThrow(/exactly one ordered list.*<ul>/);
-    expect(() => compile('<Steps>\n\n1. [#step-a] a\n\n1. [#step-b] b\n\nText\n</Steps>\n')).toThrow(/exactly one ordered list/);
+    expect(() => compile('<Steps>\n\n1. [#step-a] a\n\n1. [#step-b] b\n\nText\n</Steps>\n')).toThrow(
+      /exactly one ordered list/,
+    );
   });
 
   it('fails when a step in <Steps> has no id', () => {
-    expect(() => compile('<Steps>\n\n1. [#step-a] One.\n2. Two.\n\n</Steps>\n')).toThrow(/example\.mdx:4:1: every step in <Steps> needs an id/);
+    expect(() => compile('<Steps>\n\n1. [#step-a] One.\n2. Two.\n\n</Steps>\n')).toThrow(
+      /example\.mdx:4:1: every step in <Steps> needs an id/,
+    );
   });
 
   it('makes each heading a link to itself', () => {
     const code = compile('## What you *need* [#what-you-need]\n');
-    expect(code).toMatch(/id: "what-you-need",\s*children: _jsxs\(_components\.a, \{\s*href: "#what-you-need",\s*children: \[\s*"What you ",\s*_jsx\(_components\.em/);
+    expect(code).toMatch(
+      /id: "what-you-need",\s*children: _jsxs\(_components\.a, \{\s*href: "#what-you-need",\s*children: \[\s*"What you ",\s*_jsx\(_components\.em/,
+    );
   });
 
   it('writes each step number as a link to its step, counting from the list start, left out of the search index', () => {
     const code = compile('<Steps>\n\n3. [#step-go] Go.\n4. [#step-pay] Pay.\n\n</Steps>\n');
-    expect(code).toMatch(/id: "step-go",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-go",\s*"data-pagefind-ignore": "",\s*children: "3"/);
-    expect(code).toMatch(/id: "step-pay",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-pay",\s*"data-pagefind-ignore": "",\s*children: "4"/);
+    expect(code).toMatch(
+      /id: "step-go",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-go",\s*"data-pagefind-ignore": "",\s*children: "3"/,
+    );
+    expect(code).toMatch(
+      /id: "step-pay",\s*children: \[\s*_jsx\(_components\.a, \{\s*href: "#step-pay",\s*"data-pagefind-ignore": "",\s*children: "4"/,
+    );
   });
 
   it('keeps a space between a step number and its text, so text tools never read "4Pay"', () => {
@@ -66,7 +79,9 @@ describe('explicit ids for headings and steps', () => {
   });
 
   it('fails when a heading holds a link or a component, since the heading is a link itself', () => {
-    expect(() => compile('## See [the shop](/en/store/) [#see]\n')).toThrow(/example\.mdx:1:1: the heading "See the shop" contains a link/);
+    expect(() => compile('## See [the shop](/en/store/) [#see]\n')).toThrow(
+      /example\.mdx:1:1: the heading "See the shop" contains a link/,
+    );
     expect(() => compile('## Dial <Fact id="x" /> [#dial]\n')).toThrow(/contains <Fact>/);
   });
 
@@ -82,7 +97,9 @@ describe('component use in guides', () => {
 
   it('rejects an attribute a component does not accept', () => {
     expect(() => compile('<Tip titel="x">Hi</Tip>\n')).toThrow(/<Tip> has no attribute "titel"; it accepts: title/);
-    expect(() => compile('<Warning kind="x">Hi</Warning>\n')).toThrow(/<Warning> has no attribute "kind"; it takes none/);
+    expect(() => compile('<Warning kind="x">Hi</Warning>\n')).toThrow(
+      /<Warning> has no attribute "kind"; it takes none/,
+    );
   });
 
   it('accepts known components and plain HTML', () => {
@@ -96,8 +113,12 @@ describe('<Checklist>', () => {
   });
 
   it('fails on a numbered list or extra text, naming file and line', () => {
-    expect(() => compile('<Checklist>\n\n1. Passport\n\n</Checklist>\n')).toThrow(/example\.mdx:1:1: <Checklist> must contain exactly one bulleted list.*<ol>/);
-    expect(() => compile('<Checklist>\n\nBring:\n\n- Cash\n\n</Checklist>\n')).toThrow(/<Checklist> must contain exactly one bulleted list.*<p>, <ul>/);
+    expect(() => compile('<Checklist>\n\n1. Passport\n\n</Checklist>\n')).toThrow(
+      /example\.mdx:1:1: <Checklist> must contain exactly one bulleted list.*<ol>/,
+    );
+    expect(() => compile('<Checklist>\n\nBring:\n\n- Cash\n\n</Checklist>\n')).toThrow(
+      /<Checklist> must contain exactly one bulleted list.*<p>, <ul>/,
+    );
   });
 
   it('cannot be used inside a sentence', () => {

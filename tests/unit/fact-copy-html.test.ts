@@ -25,7 +25,10 @@ function facts(html: string): { id: string; markup: string }[] {
 }
 
 describe('dialable facts in the built pages', () => {
-  for (const [locale, copy, announce] of [['zh', '复制', '已复制：0800-55055'], ['en', 'Copy', 'Copied: 0800-55055']] as const) {
+  for (const [locale, copy, announce] of [
+    ['zh', '复制', '已复制：0800-55055'],
+    ['en', 'Copy', 'Copied: 0800-55055'],
+  ] as const) {
     it(`/${locale}/store/: a phone number is a tel: link with a copy button that stays hidden until JavaScript shows it`, () => {
       const html = readBuilt(`/${locale}/store/`);
       const helpline = facts(html).find((f) => f.id === 'pta-complaints-helpline');
@@ -41,7 +44,9 @@ describe('dialable facts in the built pages', () => {
       expect(attributes).toMatch(/\shidden(\s|$|=)/);
       expect(decodeEntities(/data-copy="([^"]*)"/.exec(attributes)?.[1] ?? '')).toBe('0800-55055');
       expect(decodeEntities(/data-announce="([^"]*)"/.exec(attributes)?.[1] ?? '')).toBe(announce);
-      expect(label).toBe(`<span class="fact-copy-label">${copy}</span><span class="visually-hidden"> 0800-55055</span>`);
+      expect(label).toBe(
+        `<span class="fact-copy-label">${copy}</span><span class="visually-hidden"> 0800-55055</span>`,
+      );
       expect(markup).not.toMatch(/\son[a-z]+=/);
     });
   }
@@ -50,18 +55,23 @@ describe('dialable facts in the built pages', () => {
     for (const locale of ['zh', 'en']) {
       for (const fact of facts(readBuilt(`/${locale}/store/`))) {
         const dialable = /<a class="dial" href="(tel|sms):/.test(fact.markup);
-        expect(/<button class="fact-copy"|<button type="button" class="fact-copy"/.test(fact.markup), `${locale} ${fact.id}`).toBe(dialable);
+        expect(
+          /<button class="fact-copy"|<button type="button" class="fact-copy"/.test(fact.markup),
+          `${locale} ${fact.id}`,
+        ).toBe(dialable);
       }
     }
   });
 
   it('a page with codes carries the copy behaviour once, as a module script, and no inline handler', () => {
     const html = readBuilt('/en/store/');
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes = '', body = '']) => {
-      const src = /\ssrc="([^"]+)"/.exec(attributes)?.[1];
-      // Astro inlines a small bundled module and links a bigger one as a file; read either.
-      return { attributes, code: src ? readBuilt(src) : body };
-    });
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(
+      ([, attributes = '', body = '']) => {
+        const src = /\ssrc="([^"]+)"/.exec(attributes)?.[1];
+        // Astro inlines a small bundled module and links a bigger one as a file; read either.
+        return { attributes, code: src ? readBuilt(src) : body };
+      },
+    );
     expect(scripts.filter((s) => s.code.includes('button.fact-copy'))).toHaveLength(1);
     for (const { attributes } of scripts) expect(attributes).toMatch(/type="module"/);
     expect(html).not.toMatch(/<[a-z]+\b[^>]*\son[a-z]+=/i);

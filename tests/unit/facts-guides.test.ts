@@ -88,7 +88,9 @@ describe('method page sections', () => {
 
   it('names missing sections and wrong order', async () => {
     const { sectionProblems, METHOD_SECTIONS } = await import('../../src/lib/sections');
-    expect(sectionProblems(METHOD_SECTIONS.filter((s) => s !== 'if-it-fails'))).toEqual(['missing sections: #if-it-fails']);
+    expect(sectionProblems(METHOD_SECTIONS.filter((s) => s !== 'if-it-fails'))).toEqual([
+      'missing sections: #if-it-fails',
+    ]);
     expect(sectionProblems([...METHOD_SECTIONS].reverse())[0]).toMatch(/out of order/);
   });
 });

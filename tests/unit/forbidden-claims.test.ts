@@ -65,7 +65,11 @@ const RULES: Rule[] = [
       /ATM[^。；]{0,15}(有|选|选择|点|按|提供|可以|能)[^。；]{0,15}(充值|充话费|手机充值)/,
     ],
     unless: NEGATION,
-    forbidden: ['Most ATMs have a mobile top-up menu.', 'Choose Mobile top-up on the ATM screen at the ATM.', '在 ATM 上选择“手机充值”，输入号码即可。'],
+    forbidden: [
+      'Most ATMs have a mobile top-up menu.',
+      'Choose Mobile top-up on the ATM screen at the ATM.',
+      '在 ATM 上选择“手机充值”，输入号码即可。',
+    ],
     allowed: [
       'We found no source showing that Pakistani ATMs let you top up a phone.',
       'ATM 能不能充话费，我们没有找到任何依据。',
@@ -73,14 +77,20 @@ const RULES: Rule[] = [
   },
   {
     id: 'unverified-codes-and-apps',
-    claim: '3. Any code, helpline or app name marked unverified (*111#, *222#, *444#, *124#, 111/345/333, My Zong/Telenor/Ufone).',
+    claim:
+      '3. Any code, helpline or app name marked unverified (*111#, *222#, *444#, *124#, 111/345/333, My Zong/Telenor/Ufone).',
     scope: 'sentence',
     any: [
       /\*(111|222|444|124)#/,
       /\bMy (Zong|Telenor|Ufone)\b/i,
       /(helpline|hotline|call|dial|热线|拨打|客服)[^.。]{0,20}(?<![\d*-])(111|345|333)(?![\d#-])/i,
     ],
-    forbidden: ['Dial *111# to check your balance.', 'Open the My Zong app.', 'Call the helpline 111 for help.', '拨打客服热线 345。'],
+    forbidden: [
+      'Dial *111# to check your balance.',
+      'Open the My Zong app.',
+      'Call the helpline 111 for help.',
+      '拨打客服热线 345。',
+    ],
     allowed: ['On Jazz, *2222# shows what you have left.', "Call Zong's helpline 310."],
   },
   {
@@ -133,7 +143,11 @@ const RULES: Rule[] = [
       /(充值|充话费|买流量|买套餐|开通套餐)[^。；]{0,20}(要|需要|得|必须)(带|出示|提供|用)?(证件|护照|身份证)/,
     ],
     unless: new RegExp(`${NEGATION.source}|\\bonly\\b|只有|才(要|需要)`, 'i'),
-    forbidden: ['To buy a load you need to show your passport.', 'Your ID is required for every top-up.', '充话费需要出示护照。'],
+    forbidden: [
+      'To buy a load you need to show your passport.',
+      'Your ID is required for every top-up.',
+      '充话费需要出示护照。',
+    ],
     allowed: [
       'No ID is needed. Buying a load or a bundle never needs one.',
       '充话费、买流量套餐都不需要证件；只有办新卡、补卡、开通 eSIM 或过户时才要护照。',
@@ -152,7 +166,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'telenor-without-merger',
-    claim: "8. …without a warning: a page that names Telenor also says it is being merged into Ufone.",
+    claim: '8. …without a warning: a page that names Telenor also says it is being merged into Ufone.',
     scope: 'page',
     any: [/\bTelenor\b/],
     unless: /merg|并入|合并/i,
@@ -178,7 +192,11 @@ const RULES: Rule[] = [
       /\b(t\.me|wa\.me|chat\.whatsapp\.com)\//i,
     ],
     unless: new RegExp(`${NEGATION.source}|\\b(avoid|scams?|warning)\\b|骗|谨慎`, 'i'),
-    forbidden: ['Contact our WhatsApp agent for a quick top-up.', 'Join t.me/cheap_load for offers.', '加微信群找代充中介，秒到账。'],
+    forbidden: [
+      'Contact our WhatsApp agent for a quick top-up.',
+      'Join t.me/cheap_load for offers.',
+      '加微信群找代充中介，秒到账。',
+    ],
     allowed: ['Never pay "agents" in chats such as WhatsApp or Telegram.', '不要付钱给微信群里的代充“中介”。'],
   },
 ];
@@ -216,15 +234,21 @@ function violations(rule: Rule, blocks: string[]): string[] {
 }
 
 describe('forbidden-claim rules work on examples', () => {
-  it.each(RULES.map((r) => [r.id, r] as const))('%s catches what it must and lets honest sentences through', (_, rule) => {
-    expect(rule.forbidden.length, 'a rule needs examples it catches').toBeGreaterThan(0);
-    expect(rule.allowed.length, 'a rule needs honest examples it lets through').toBeGreaterThan(0);
-    for (const example of rule.forbidden) expect(violations(rule, [example]), example).not.toEqual([]);
-    for (const example of rule.allowed) expect(violations(rule, [example]), example).toEqual([]);
-  });
+  it.each(RULES.map((r) => [r.id, r] as const))(
+    '%s catches what it must and lets honest sentences through',
+    (_, rule) => {
+      expect(rule.forbidden.length, 'a rule needs examples it catches').toBeGreaterThan(0);
+      expect(rule.allowed.length, 'a rule needs honest examples it lets through').toBeGreaterThan(0);
+      for (const example of rule.forbidden) expect(violations(rule, [example]), example).not.toEqual([]);
+      for (const example of rule.allowed) expect(violations(rule, [example]), example).toEqual([]);
+    },
+  );
 
   it('splits sentences without breaking rupee amounts', () => {
-    expect(sentencesOf('A Rs 100 load gives Rs 86.96. Then buy a bundle.')).toEqual(['A Rs 100 load gives Rs 86.96.', 'Then buy a bundle.']);
+    expect(sentencesOf('A Rs 100 load gives Rs 86.96. Then buy a bundle.')).toEqual([
+      'A Rs 100 load gives Rs 86.96.',
+      'Then buy a bundle.',
+    ]);
     expect(sentencesOf('先别走。请店员查一下；出示收据。')).toEqual(['先别走。', '请店员查一下；', '出示收据。']);
   });
 });
@@ -239,7 +263,9 @@ describe('no page claims what FACTS.md forbids', () => {
 
   it.each(pages)('%s', (page) => {
     const blocks = blocksOf(readBuilt(page));
-    const found = RULES.flatMap((rule) => violations(rule, blocks).map((unit) => `${rule.id} (${rule.claim}): "${unit}"`));
+    const found = RULES.flatMap((rule) =>
+      violations(rule, blocks).map((unit) => `${rule.id} (${rule.claim}): "${unit}"`),
+    );
     expect(found, `${page} says what FACTS.md forbids`).toEqual([]);
   });
 });

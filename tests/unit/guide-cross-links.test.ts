@@ -20,11 +20,18 @@ function siteLinks(locale: string, slug: string): string[] {
     .map((m) => `${m[1]}${m[2] ?? ''}`);
 }
 
-const guideTargets = (locale: string, slug: string) => [...new Set(siteLinks(locale, slug).map((l) => l.replace(/#.*/, '')).filter((s) => slugs.includes(s)))];
+const guideTargets = (locale: string, slug: string) => [
+  ...new Set(
+    siteLinks(locale, slug)
+      .map((l) => l.replace(/#.*/, ''))
+      .filter((s) => slugs.includes(s)),
+  ),
+];
 
 describe('links between guides', () => {
   it.each(slugs)('%s links to at least two other guides, in both languages', (slug) => {
-    for (const locale of locales) expect(guideTargets(locale, slug).length, `/${locale}/${slug}/`).toBeGreaterThanOrEqual(2);
+    for (const locale of locales)
+      expect(guideTargets(locale, slug).length, `/${locale}/${slug}/`).toBeGreaterThanOrEqual(2);
   });
 
   it.each(locales)('no guide is an orphan in %s: each is linked from at least one other guide', (locale) => {

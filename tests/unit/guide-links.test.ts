@@ -16,8 +16,12 @@ describe('external links (src/lib/external-links.ts)', () => {
     expect(externalLinkProblem('https://t.me/cheap_topups')).toMatch(/messenger channel or invite link/);
     expect(externalLinkProblem('https://chat.whatsapp.com/AbC')).toMatch(/messenger channel/);
     expect(externalLinkProblem('https://wa.me/923001234567')).toMatch(/messenger channel/);
-    expect(externalLinkProblem('https://topup-deals.example/')).toMatch(/goes to topup-deals\.example, which is not on the allow-list/);
-    expect(externalLinkProblem('https://jazz.com.pk/?utm_source=blog&ref=ali')).toMatch(/ad or affiliate parameters \(utm_source, ref\)/);
+    expect(externalLinkProblem('https://topup-deals.example/')).toMatch(
+      /goes to topup-deals\.example, which is not on the allow-list/,
+    );
+    expect(externalLinkProblem('https://jazz.com.pk/?utm_source=blog&ref=ali')).toMatch(
+      /ad or affiliate parameters \(utm_source, ref\)/,
+    );
     expect(externalLinkProblem('ftp://jazz.com.pk/')).toMatch(/not an http\(s\) link/);
     // A look-alike host is not a subdomain.
     expect(externalLinkProblem('https://notjazz.com.pk/')).toMatch(/not on the allow-list/);
@@ -26,7 +30,9 @@ describe('external links (src/lib/external-links.ts)', () => {
 
 describe('links written in a guide body (src/lib/markdown/guide-links.ts)', () => {
   it('lets allowed links through and adds rel="noopener noreferrer"', () => {
-    const code = compile('See [Jazz](https://jazz.com.pk/faqs), [Zong](https://zong.com.pk/) and [a step](#step-pay).\n');
+    const code = compile(
+      'See [Jazz](https://jazz.com.pk/faqs), [Zong](https://zong.com.pk/) and [a step](#step-pay).\n',
+    );
     expect(code.match(/rel: "noopener noreferrer"/g)).toHaveLength(2);
     expect(code).toContain('href: "#step-pay"');
   });
@@ -35,11 +41,17 @@ describe('links written in a guide body (src/lib/markdown/guide-links.ts)', () =
     expect(() => compile('Intro.\n\nJoin [our channel](https://t.me/cheap_topups).\n')).toThrow(
       /example\.mdx:3:6: the link https:\/\/t\.me\/cheap_topups is a messenger channel or invite link, which the site never links to\./,
     );
-    expect(() => compile('See [deals](https://topup-deals.example/) now.\n')).toThrow(/example\.mdx:1:5: the link https:\/\/topup-deals\.example\/ goes to topup-deals\.example/);
-    expect(() => compile('Ask <a href="https://wa.me/923001234567">here</a>.\n')).toThrow(/example\.mdx:1:5: the link https:\/\/wa\.me\/923001234567 is a messenger/);
+    expect(() => compile('See [deals](https://topup-deals.example/) now.\n')).toThrow(
+      /example\.mdx:1:5: the link https:\/\/topup-deals\.example\/ goes to topup-deals\.example/,
+    );
+    expect(() => compile('Ask <a href="https://wa.me/923001234567">here</a>.\n')).toThrow(
+      /example\.mdx:1:5: the link https:\/\/wa\.me\/923001234567 is a messenger/,
+    );
     expect(() => compile('[Jazz](https://jazz.com.pk/?aff=12)\n')).toThrow(/ad or affiliate parameters \(aff\)/);
     // GFM turns a bare URL into a link too.
-    expect(() => compile('Cheaper at https://topup-deals.example/x today.\n')).toThrow(/example\.mdx:1:12: the link https:\/\/topup-deals\.example\/x goes to/);
+    expect(() => compile('Cheaper at https://topup-deals.example/x today.\n')).toThrow(
+      /example\.mdx:1:12: the link https:\/\/topup-deals\.example\/x goes to/,
+    );
   });
 
   it('leaves tel:, sms: and internal links alone', () => {

@@ -18,8 +18,13 @@ describe('html-validate (recommended preset) on the built site', () => {
   });
 
   it.each(pages)('%s has no errors', async (page) => {
-    const report = await validator.validateString(readBuilt(page), `${ROOT}/dist${page.endsWith('/') ? `${page}index.html` : page}`);
-    const errors = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`));
+    const report = await validator.validateString(
+      readBuilt(page),
+      `${ROOT}/dist${page.endsWith('/') ? `${page}index.html` : page}`,
+    );
+    const errors = report.results.flatMap((r) =>
+      r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -33,7 +38,10 @@ describe('html-validate (recommended preset) on the built site', () => {
   });
 
   it('the validator does report errors (a page with a few mistakes)', async () => {
-    const report = await validator.validateString('<!doctype html><html lang="en"><head><title>x</title></head><body><p><div>x</div></p><a href="tel:0300-1234567">0300-1234567</a><img src="a.png"></body></html>', `${ROOT}/dist/x.html`);
+    const report = await validator.validateString(
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div>x</div></p><a href="tel:0300-1234567">0300-1234567</a><img src="a.png"></body></html>',
+      `${ROOT}/dist/x.html`,
+    );
     const rules = report.results.flatMap((r) => r.messages.map((m) => m.ruleId));
     expect(rules).toEqual(expect.arrayContaining(['tel-non-breaking', 'wcag/h37']));
   });

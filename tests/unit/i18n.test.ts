@@ -26,7 +26,9 @@ describe('UI strings', () => {
   });
 
   it('Chinese strings use Chinese punctuation, not ASCII commas or full stops between Han characters', () => {
-    const bad = Object.entries(zh).filter(([, v]) => /\p{Script=Han}[,.;:!?]\s*\p{Script=Han}/u.test(v) || /\p{Script=Han}[.]$/u.test(v));
+    const bad = Object.entries(zh).filter(
+      ([, v]) => /\p{Script=Han}[,.;:!?]\s*\p{Script=Han}/u.test(v) || /\p{Script=Han}[.]$/u.test(v),
+    );
     expect(bad).toEqual([]);
   });
 

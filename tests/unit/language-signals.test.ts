@@ -20,7 +20,10 @@ function meta(html: string, property: string): string[] {
   return [...head(html).matchAll(re)].map((m) => decodeEntities(m[1] ?? ''));
 }
 function alternateLinks(html: string): { hreflang: string; href: string }[] {
-  return [...head(html).matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => ({ hreflang: m[1] ?? '', href: m[2] ?? '' }));
+  return [...head(html).matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => ({
+    hreflang: m[1] ?? '',
+    href: m[2] ?? '',
+  }));
 }
 /** `/zh/store/` → `store`; `/`, `/zh/`, `/en/` → ''. */
 function slugOf(page: string): string {
@@ -108,7 +111,10 @@ describe('the sitemap', () => {
       const body = m[1] ?? '';
       return {
         loc: /<loc>([^<]+)<\/loc>/.exec(body)?.[1] ?? '',
-        links: [...body.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((l) => ({ hreflang: l[1] ?? '', href: l[2] ?? '' })),
+        links: [...body.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((l) => ({
+          hreflang: l[1] ?? '',
+          href: l[2] ?? '',
+        })),
       };
     }),
   );
@@ -126,7 +132,10 @@ describe('the sitemap', () => {
     for (const { loc, links } of entries) {
       const page = new URL(loc).pathname;
       expect(links, loc).toEqual(alternateLinks(readBuilt(page)));
-      expect(links.map((l) => l.hreflang), loc).toEqual(['zh-CN', 'en', 'x-default']);
+      expect(
+        links.map((l) => l.hreflang),
+        loc,
+      ).toEqual(['zh-CN', 'en', 'x-default']);
     }
   });
 });

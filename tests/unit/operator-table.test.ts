@@ -53,16 +53,23 @@ describe('the operators table data', () => {
     expect(idsInFileOrder(yaml)).toEqual(['jazz', 'zong', 'ufone']);
     const sorted = sortByFileOrder([{ id: 'ufone' }, { id: 'jazz' }, { id: 'zong' }], idsInFileOrder(yaml), 'ops.yaml');
     expect(sorted.map((o) => o.id)).toEqual(['jazz', 'zong', 'ufone']);
-    expect(() => sortByFileOrder([{ id: 'telenor' }], ['jazz'], 'ops.yaml')).toThrow(/ops\.yaml: could not find the line "- id: telenor"/);
+    expect(() => sortByFileOrder([{ id: 'telenor' }], ['jazz'], 'ops.yaml')).toThrow(
+      /ops\.yaml: could not find the line "- id: telenor"/,
+    );
   });
 
   it('names every label a language lacks, with its file', () => {
     const blocks = operatorBlocks([operator('zong')], [{ id: 'zong-helpline', operator: 'zong', sourceIds: [] }]);
     expect(factLabelKey('zong-helpline')).toBe('operators.fact.zong-helpline');
-    const message = missingFactLabels(blocks, { 'src/i18n/en.json': new Set(['operators.fact.zong-helpline']), 'src/i18n/zh.json': new Set() });
+    const message = missingFactLabels(blocks, {
+      'src/i18n/en.json': new Set(['operators.fact.zong-helpline']),
+      'src/i18n/zh.json': new Set(),
+    });
     expect(message).toMatch(/src\/i18n\/zh\.json is missing: operators\.fact\.zong-helpline/);
     expect(message).not.toMatch(/en\.json/);
-    expect(missingFactLabels(blocks, { 'src/i18n/en.json': new Set(['operators.fact.zong-helpline']) })).toBeUndefined();
+    expect(
+      missingFactLabels(blocks, { 'src/i18n/en.json': new Set(['operators.fact.zong-helpline']) }),
+    ).toBeUndefined();
   });
 
   it('declares the facts it shows and the operators\u2019 own sources, once each', () => {
@@ -93,12 +100,18 @@ describe('the operators table data', () => {
 
 describe('what a page cites', () => {
   it('finds the components a guide uses, ignoring code', () => {
-    const mdx = 'Text <Fact id="a" /> and\n\n<OperatorTable />\n\n`<NotThis />` and <Fact id="b"/>, <a href="x">html</a>';
+    const mdx =
+      'Text <Fact id="a" /> and\n\n<OperatorTable />\n\n`<NotThis />` and <Fact id="b"/>, <a href="x">html</a>';
     expect(componentsIn(mdx)).toEqual(['Fact', 'OperatorTable']);
   });
 
   it('merges what several components cite without repeats', () => {
-    expect(mergeCited([{ factIds: ['a'], sourceIds: ['s1'] }, { factIds: ['a', 'b'], sourceIds: ['s2', 's1'] }])).toEqual({
+    expect(
+      mergeCited([
+        { factIds: ['a'], sourceIds: ['s1'] },
+        { factIds: ['a', 'b'], sourceIds: ['s2', 's1'] },
+      ]),
+    ).toEqual({
       factIds: ['a', 'b'],
       sourceIds: ['s1', 's2'],
     });
@@ -110,10 +123,12 @@ describe('a mistake in the operators data fails the build', () => {
     const result = buildWith((file) => {
       const facts = file('content/data/facts.yaml');
       facts.write(
-        facts.read().replace(
-          '# Wallets, banks and services',
-          '- id: zong-new-code\n  kind: ussd\n  value: "*1#"\n  operator: zong\n  confidence: unverified\n  checked: 2026-11-26\n  sources: []\n\n# Wallets, banks and services',
-        ),
+        facts
+          .read()
+          .replace(
+            '# Wallets, banks and services',
+            '- id: zong-new-code\n  kind: ussd\n  value: "*1#"\n  operator: zong\n  confidence: unverified\n  checked: 2026-11-26\n  sources: []\n\n# Wallets, banks and services',
+          ),
       );
     });
     expect(result.ok).toBe(false);

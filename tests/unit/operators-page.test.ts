@@ -10,10 +10,24 @@ import { readBuilt, ROOT } from './helpers/site';
 // The operators page, as built: the OperatorTable must show the data of content/data, identically in both
 // languages, with every citation pointing into the page's own source list.
 
-interface OperatorYaml { id: string; name: string; status: string; website?: string; confidence: string; sources: string[] }
-interface FactYaml { id: string; kind: string; value: string; operator?: string; confidence: string; sources: string[] }
+interface OperatorYaml {
+  id: string;
+  name: string;
+  status: string;
+  website?: string;
+  confidence: string;
+  sources: string[];
+}
+interface FactYaml {
+  id: string;
+  kind: string;
+  value: string;
+  operator?: string;
+  confidence: string;
+  sources: string[];
+}
 
-const data = <T,>(file: string): T[] => parse(readFileSync(join(ROOT, 'content/data', file), 'utf8')) as T[];
+const data = <T>(file: string): T[] => parse(readFileSync(join(ROOT, 'content/data', file), 'utf8')) as T[];
 const operators = data<OperatorYaml>('operators.yaml');
 const operatorFacts = data<FactYaml>('facts.yaml').filter((f) => f.operator);
 const strings = { en, zh } as const;
@@ -30,7 +44,9 @@ function table(html: string): string {
 
 /** Each operator card's markup, by operator id. */
 function cards(html: string): Map<string, string> {
-  const parts = table(html).split(/(?=<div class="operator" data-operator=")/).slice(1);
+  const parts = table(html)
+    .split(/(?=<div class="operator" data-operator=")/)
+    .slice(1);
   return new Map(parts.map((part) => [/data-operator="([^"]+)"/.exec(part)?.[1] ?? '', part]));
 }
 
@@ -42,41 +58,62 @@ function factMarkup(html: string, id: string): string {
   return html.slice(start, next);
 }
 
-const text = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  decodeEntities(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 /** The copy button (JS only, hidden and not indexed) says "Copy"/"复制": not part of the value. */
-const withoutCopyButtons = (html: string) => html.replace(/<button type="button" class="fact-copy"[\s\S]*?<\/button>/g, '');
+const withoutCopyButtons = (html: string) =>
+  html.replace(/<button type="button" class="fact-copy"[\s\S]*?<\/button>/g, '');
 const value = (fact: string) =>
-  text(withoutCopyButtons(fact).replace(/<sup class="cite"[^>]*>[\s\S]*?<\/sup>/g, '').replace(/<span class="confidence[\s\S]*?<\/span>/g, ''));
+  text(
+    withoutCopyButtons(fact)
+      .replace(/<sup class="cite"[^>]*>[\s\S]*?<\/sup>/g, '')
+      .replace(/<span class="confidence[\s\S]*?<\/span>/g, ''),
+  );
 
 describe('the operators page', () => {
-  it.each(locales)('/%s/operators/ lists every operator of the data, in its order, each under its own heading', (locale) => {
-    const html = page(locale);
-    expect([...cards(html).keys()]).toEqual(operators.map((o) => o.id));
-    for (const operator of operators) expect(html).toContain(`<h3 id="${operator.id}"><a href="#${operator.id}">${operator.name}</a></h3>`);
-  });
+  it.each(locales)(
+    '/%s/operators/ lists every operator of the data, in its order, each under its own heading',
+    (locale) => {
+      const html = page(locale);
+      expect([...cards(html).keys()]).toEqual(operators.map((o) => o.id));
+      for (const operator of operators)
+        expect(html).toContain(`<h3 id="${operator.id}"><a href="#${operator.id}">${operator.name}</a></h3>`);
+    },
+  );
 
-  it.each(locales)('/%s/operators/ shows every fact that names an operator in that operator’s card, with a label', (locale) => {
-    const byOperator = cards(page(locale));
-    for (const fact of operatorFacts) {
-      const card = byOperator.get(fact.operator!) ?? '';
-      expect(card, fact.id).toContain(`data-fact="${fact.id}"`);
-      const label = decodeEntities(new RegExp(`<dt>([^<]*)</dt>\\s*<dd><span class="fact" data-fact="${fact.id}"`).exec(card)?.[1] ?? '');
-      expect(label, fact.id).toBe(strings[locale][`operators.fact.${fact.id}` as keyof typeof en]);
-    }
-    for (const operator of operators.filter((o) => o.website)) {
-      expect(byOperator.get(operator.id), operator.id).toMatch(new RegExp(`<dd data-website><a href="${operator.website}"`));
-    }
-  });
+  it.each(locales)(
+    '/%s/operators/ shows every fact that names an operator in that operator’s card, with a label',
+    (locale) => {
+      const byOperator = cards(page(locale));
+      for (const fact of operatorFacts) {
+        const card = byOperator.get(fact.operator!) ?? '';
+        expect(card, fact.id).toContain(`data-fact="${fact.id}"`);
+        const label = decodeEntities(
+          new RegExp(`<dt>([^<]*)</dt>\\s*<dd><span class="fact" data-fact="${fact.id}"`).exec(card)?.[1] ?? '',
+        );
+        expect(label, fact.id).toBe(strings[locale][`operators.fact.${fact.id}` as keyof typeof en]);
+      }
+      for (const operator of operators.filter((o) => o.website)) {
+        expect(byOperator.get(operator.id), operator.id).toMatch(
+          new RegExp(`<dd data-website><a href="${operator.website}"`),
+        );
+      }
+    },
+  );
 
   it('shows the same facts, values and links in both languages', () => {
     const facts = (locale: string) => [...table(page(locale)).matchAll(/data-fact="([^"]+)"/g)].map((m) => m[1]);
     expect(facts('zh')).toEqual(facts('en'));
-    const links = (locale: string) => [...table(page(locale)).matchAll(/href="((?:tel|sms|https?):[^"]+)"/g)].map((m) => m[1]);
+    const links = (locale: string) =>
+      [...table(page(locale)).matchAll(/href="((?:tel|sms|https?):[^"]+)"/g)].map((m) => m[1]);
     expect(links('zh')).toEqual(links('en'));
     for (const fact of operatorFacts) {
       const zhValue = value(factMarkup(page('zh'), fact.id));
       const enValue = value(factMarkup(page('en'), fact.id));
-      if (fact.kind === 'amount') expect(zhValue.replace(/[^\d.–]|免费|free/g, ''), fact.id).toBe(enValue.replace(/[^\d.–]|免费|free/g, ''));
+      if (fact.kind === 'amount')
+        expect(zhValue.replace(/[^\d.–]|免费|free/g, ''), fact.id).toBe(enValue.replace(/[^\d.–]|免费|free/g, ''));
       else expect(zhValue, fact.id).toBe(enValue);
       if (['ussd', 'phone', 'sms', 'app', 'text', 'url'].includes(fact.kind)) expect(enValue, fact.id).toBe(fact.value);
     }
@@ -95,42 +132,59 @@ describe('the operators page', () => {
     }
   });
 
-  it.each(locales)('/%s/operators/ cites each fact’s own sources, by their number in the page’s source list', (locale) => {
-    const html = page(locale);
-    const listed = [...html.matchAll(/<li id="source-([a-z0-9-]+)">/g)].map((m) => m[1]);
-    const cited = (markup: string) =>
-      [...markup.matchAll(/<a href="#source-([a-z0-9-]+)" aria-label="[^"]*?(\d+)">\[(\d+)\]<\/a>/g)].map(([, id, label, shown]) => {
-        expect(label, id).toBe(shown);
-        expect(listed.indexOf(id!) + 1, `${id} is number ${shown} in the source list`).toBe(Number(shown));
-        return id;
-      });
-    for (const fact of operatorFacts) expect(cited(factMarkup(html, fact.id)), fact.id).toEqual(fact.sources);
-    const byOperator = cards(html);
-    for (const operator of operators) {
-      const card = byOperator.get(operator.id) ?? '';
-      const status = /<dt>[^<]*<\/dt>\s*<dd>([\s\S]*?)<\/dd>/.exec(card)?.[1] ?? '';
-      expect(cited(status), operator.id).toEqual(operator.sources);
-    }
-    expect(cited(table(html)).length).toBeGreaterThan(operatorFacts.length);
-  });
+  it.each(locales)(
+    '/%s/operators/ cites each fact’s own sources, by their number in the page’s source list',
+    (locale) => {
+      const html = page(locale);
+      const listed = [...html.matchAll(/<li id="source-([a-z0-9-]+)">/g)].map((m) => m[1]);
+      const cited = (markup: string) =>
+        [...markup.matchAll(/<a href="#source-([a-z0-9-]+)" aria-label="[^"]*?(\d+)">\[(\d+)\]<\/a>/g)].map(
+          ([, id, label, shown]) => {
+            expect(label, id).toBe(shown);
+            expect(listed.indexOf(id!) + 1, `${id} is number ${shown} in the source list`).toBe(Number(shown));
+            return id;
+          },
+        );
+      for (const fact of operatorFacts) expect(cited(factMarkup(html, fact.id)), fact.id).toEqual(fact.sources);
+      const byOperator = cards(html);
+      for (const operator of operators) {
+        const card = byOperator.get(operator.id) ?? '';
+        const status = /<dt>[^<]*<\/dt>\s*<dd>([\s\S]*?)<\/dd>/.exec(card)?.[1] ?? '';
+        expect(cited(status), operator.id).toEqual(operator.sources);
+      }
+      expect(cited(table(html)).length).toBeGreaterThan(operatorFacts.length);
+    },
+  );
 
-  it.each(locales)('/%s/operators/ warns in Telenor’s card that its channels may change with the merger into Ufone', (locale) => {
-    const telenor = cards(page(locale)).get('telenor') ?? '';
-    expect(telenor).toMatch(/<div class="warning">[\s\S]*?<p>([^<]+)<\/p>/);
-    expect(decodeEntities(/<div class="warning">[\s\S]*?<p>([^<]+)<\/p>/.exec(telenor)?.[1] ?? '')).toBe(strings[locale]['operators.merging']);
-    expect(telenor).toContain(strings[locale]['operators.status.merging']);
-    for (const id of ['jazz', 'zong', 'ufone']) expect(cards(page(locale)).get(id)).not.toContain('class="warning"');
-  });
+  it.each(locales)(
+    '/%s/operators/ warns in Telenor’s card that its channels may change with the merger into Ufone',
+    (locale) => {
+      const telenor = cards(page(locale)).get('telenor') ?? '';
+      expect(telenor).toMatch(/<div class="warning">[\s\S]*?<p>([^<]+)<\/p>/);
+      expect(decodeEntities(/<div class="warning">[\s\S]*?<p>([^<]+)<\/p>/.exec(telenor)?.[1] ?? '')).toBe(
+        strings[locale]['operators.merging'],
+      );
+      expect(telenor).toContain(strings[locale]['operators.status.merging']);
+      for (const id of ['jazz', 'zong', 'ufone']) expect(cards(page(locale)).get(id)).not.toContain('class="warning"');
+    },
+  );
 
-  it.each(locales)('/%s/operators/ keeps label, value and citation apart as words, so search never sees them merged', (locale) => {
-    // Citations sit right after their value on purpose ("310[3]"); the decorative icon of <Warning> is not ours.
-    const markup = withoutCopyButtons(table(page(locale)))
-      .replace(/<sup class="cite"[^>]*>[\s\S]*?<\/sup>/g, '')
-      .replace(/<span class="warning-icon"[^>]*>[^<]*<\/span>/g, '');
-    const joined = decodeEntities(markup.replace(/<[^>]+>/g, '')).split(/\s+/).filter(Boolean);
-    const spaced = decodeEntities(markup.replace(/<[^>]+>/g, ' ')).split(/\s+/).filter(Boolean);
-    expect(joined).toEqual(spaced);
-  });
+  it.each(locales)(
+    '/%s/operators/ keeps label, value and citation apart as words, so search never sees them merged',
+    (locale) => {
+      // Citations sit right after their value on purpose ("310[3]"); the decorative icon of <Warning> is not ours.
+      const markup = withoutCopyButtons(table(page(locale)))
+        .replace(/<sup class="cite"[^>]*>[\s\S]*?<\/sup>/g, '')
+        .replace(/<span class="warning-icon"[^>]*>[^<]*<\/span>/g, '');
+      const joined = decodeEntities(markup.replace(/<[^>]+>/g, ''))
+        .split(/\s+/)
+        .filter(Boolean);
+      const spaced = decodeEntities(markup.replace(/<[^>]+>/g, ' '))
+        .split(/\s+/)
+        .filter(Boolean);
+      expect(joined).toEqual(spaced);
+    },
+  );
 
   it('its main text has no link outside the guide except operators’ own sites and PTA', () => {
     for (const locale of locales) {

@@ -24,7 +24,9 @@ import { builtPages, DIST, guideSlugs, readBuilt } from './helpers/site';
 
 describe('search index checks', () => {
   it('accept one non-empty index per site language', () => {
-    expect(describeIndexProblems({ 'zh-cn': { page_count: 2 }, en: { page_count: 2 } }, ['zh-cn', 'en'])).toBeUndefined();
+    expect(
+      describeIndexProblems({ 'zh-cn': { page_count: 2 }, en: { page_count: 2 } }, ['zh-cn', 'en']),
+    ).toBeUndefined();
   });
 
   it('name a missing or empty language and an unexpected one', () => {
@@ -43,12 +45,17 @@ describe('keywords and step titles in the markup', () => {
   });
 
   it('a keyword listed twice is found, ignoring case and spaces', () => {
-    expect(repeatedKeywords(['JazzCash', 'jazzcash', 'Jazz  Cash', 'jazz cash', 'e-SIM'])).toEqual(['jazzcash', 'jazz cash']);
+    expect(repeatedKeywords(['JazzCash', 'jazzcash', 'Jazz  Cash', 'jazz cash', 'e-SIM'])).toEqual([
+      'jazzcash',
+      'jazz cash',
+    ]);
   });
 
   it('a keyword may name the section it leads to in brackets after its words, and nothing else with #', () => {
-    for (const ok of ['双卡 (#two-at-once)', 'dual SIM(#two-at-once)', 'JazzCash', 'e-SIM', '没有流量了']) expect(ok, ok).toMatch(KEYWORD_ANCHOR);
-    for (const bad of ['双卡 #two-at-once', 'C#', '(#two-at-once)', 'a (#Two)', 'a (#x) b', 'a (two-at-once)']) expect(bad, bad).not.toMatch(KEYWORD_ANCHOR);
+    for (const ok of ['双卡 (#two-at-once)', 'dual SIM(#two-at-once)', 'JazzCash', 'e-SIM', '没有流量了'])
+      expect(ok, ok).toMatch(KEYWORD_ANCHOR);
+    for (const bad of ['双卡 #two-at-once', 'C#', '(#two-at-once)', 'a (#Two)', 'a (#x) b', 'a (two-at-once)'])
+      expect(bad, bad).not.toMatch(KEYWORD_ANCHOR);
   });
 
   it('the home page’s keywords, one UI string, split at Latin and Chinese commas', () => {
@@ -56,31 +63,51 @@ describe('keywords and step titles in the markup', () => {
   });
 
   it('keywords are read back from built markup, entities decoded', () => {
-    expect(keywordsInHtml('<article data-pagefind-body data-pagefind-meta="keywords:a &amp; b, 双卡 (#two-at-once)">')).toEqual(['a & b', '双卡 (#two-at-once)']);
+    expect(
+      keywordsInHtml('<article data-pagefind-body data-pagefind-meta="keywords:a &amp; b, 双卡 (#two-at-once)">'),
+    ).toEqual(['a & b', '双卡 (#two-at-once)']);
     expect(keywordsInHtml('<article data-pagefind-body>')).toEqual([]);
   });
 });
 
 describe('keywords lead to one page each', () => {
   const key = keywordKey;
-  const page = (path: string, keywords: string[]) => ({ page: path, source: `content/guides${path.slice(0, -1)}.mdx (keywords)`, keywords });
+  const page = (path: string, keywords: string[]) => ({
+    page: path,
+    source: `content/guides${path.slice(0, -1)}.mdx (keywords)`,
+    keywords,
+  });
 
   it('two pages of a language asking for the same thing are named, with both keywords and files', () => {
     const problem = describeKeywordClashes(
-      [page('/en/store/', ['passport (#what-you-need)', 'Bank Account']), page('/en/online/', ['bank  account']), page('/zh/store/', ['passport'])],
+      [
+        page('/en/store/', ['passport (#what-you-need)', 'Bank Account']),
+        page('/en/online/', ['bank  account']),
+        page('/zh/store/', ['passport']),
+      ],
       key,
     );
-    expect(problem).toMatch(/"bank {2}account" \(content\/guides\/en\/online\.mdx \(keywords\)\) and "Bank Account" \(content\/guides\/en\/store\.mdx \(keywords\)\)/);
+    expect(problem).toMatch(
+      /"bank {2}account" \(content\/guides\/en\/online\.mdx \(keywords\)\) and "Bank Account" \(content\/guides\/en\/store\.mdx \(keywords\)\)/,
+    );
     expect(problem).toMatch(/which of \/en\/online\/ and \/en\/store\/ is meant/);
     // Another language may use the same word; one page may say a thing twice.
     expect(problem).not.toMatch(/passport/);
-    expect(describeKeywordClashes([page('/en/store/', ['top up without bank account', 'without a bank account'])], key)).toBeUndefined();
+    expect(
+      describeKeywordClashes([page('/en/store/', ['top up without bank account', 'without a bank account'])], key),
+    ).toBeUndefined();
   });
 
   it('case, spaces, hyphens and the section named do not make keywords different', () => {
-    expect(describeKeywordClashes([page('/en/online/', ['JazzCash (#wallets)']), page('/en/store/', ['jazz cash'])], key)).toMatch(/JazzCash/);
-    expect(describeKeywordClashes([page('/en/online/', ['top-up card']), page('/en/store/', ['Top Up card'])], key)).toMatch(/top-up card/);
-    expect(describeKeywordClashes([page('/zh/online/', ['WhatsApp']), page('/zh/store/', ['WhatsApp 充值'])], key)).toBeUndefined();
+    expect(
+      describeKeywordClashes([page('/en/online/', ['JazzCash (#wallets)']), page('/en/store/', ['jazz cash'])], key),
+    ).toMatch(/JazzCash/);
+    expect(
+      describeKeywordClashes([page('/en/online/', ['top-up card']), page('/en/store/', ['Top Up card'])], key),
+    ).toMatch(/top-up card/);
+    expect(
+      describeKeywordClashes([page('/zh/online/', ['WhatsApp']), page('/zh/store/', ['WhatsApp 充值'])], key),
+    ).toBeUndefined();
   });
 
   it('name their section in brackets after their words', () => {
@@ -90,9 +117,13 @@ describe('keywords lead to one page each', () => {
   });
 
   it('a keyword naming a section the page does not have is named', () => {
-    const pages = [{ ...page('/en/sim-types/', ['dual SIM (#two-at-once)', 'eSIM (#no-such-part)']), ids: new Set(['two-at-once']) }];
+    const pages = [
+      { ...page('/en/sim-types/', ['dual SIM (#two-at-once)', 'eSIM (#no-such-part)']), ids: new Set(['two-at-once']) },
+    ];
     const problem = describeMissingKeywordAnchors(pages, (k) => parseKeyword(k).anchor);
-    expect(problem).toMatch(/"eSIM \(#no-such-part\)" \(content\/guides\/en\/sim-types\.mdx \(keywords\)\): \/en\/sim-types\/ has no heading or step with the id "no-such-part"/);
+    expect(problem).toMatch(
+      /"eSIM \(#no-such-part\)" \(content\/guides\/en\/sim-types\.mdx \(keywords\)\): \/en\/sim-types\/ has no heading or step with the id "no-such-part"/,
+    );
     expect(problem).not.toMatch(/two-at-once/);
   });
 
@@ -116,7 +147,9 @@ describe('search records: one per section', () => {
   it('start at the page and at every h2–h4 with an id in the indexed part (not in a footer or ignored), each with the page title', () => {
     expect(records.map((r) => r.url)).toEqual(['/en/tips/', '/en/tips/#fails', '/en/tips/#tax', '/en/tips/#validity']);
     for (const r of records) {
-      expect(r.html).toMatch(/^<html lang="en"><head><meta data-pagefind-meta="title\[content\]" content="Avoid a failed top-up &amp; more"><\/head><body>/);
+      expect(r.html).toMatch(
+        /^<html lang="en"><head><meta data-pagefind-meta="title\[content\]" content="Avoid a failed top-up &amp; more"><\/head><body>/,
+      );
       expect(r.html).not.toMatch(/Menu|Foot/);
     }
   });
@@ -125,7 +158,9 @@ describe('search records: one per section', () => {
     expect(records[0]!.html).toContain('Lead.');
     expect(records[0]!.html).not.toContain('Intro.');
     expect(records[1]!.html).toMatch(/When it fails<\/h2><p>Intro.<\/p>\s*<\/article>/);
-    expect(records[2]!.html).toContain('<div class="tip" data-pagefind-ignore=""><p>Cite</p><ol><li id="step-pay" data-pagefind-title="Step 1">Pay</li></ol></div>');
+    expect(records[2]!.html).toContain(
+      '<div class="tip" data-pagefind-ignore=""><p>Cite</p><ol><li id="step-pay" data-pagefind-title="Step 1">Pay</li></ol></div>',
+    );
     expect(records[2]!.html).not.toMatch(/Expired|Intro/);
   });
 
@@ -149,11 +184,20 @@ describe('the built site, for search', () => {
   const bundle = join(DIST, SEARCH_BUNDLE_DIR);
 
   it('has a Pagefind index per language, covering every guide and the home page, without the prebuilt UIs', () => {
-    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-cn']);
     // One record per section of every guide, the home intro and the shopkeeper card page's intro.
-    for (const [locale, lang] of [['zh', 'zh-cn'], ['en', 'en']] as const) {
-      const pages = [...guideSlugs(locale).map((slug) => `/${locale}/${slug}/`), `/${locale}/`, `/${locale}/show-shopkeeper/`];
+    for (const [locale, lang] of [
+      ['zh', 'zh-cn'],
+      ['en', 'en'],
+    ] as const) {
+      const pages = [
+        ...guideSlugs(locale).map((slug) => `/${locale}/${slug}/`),
+        `/${locale}/`,
+        `/${locale}/show-shopkeeper/`,
+      ];
       const records = pages.flatMap((page) => sectionRecords(readBuilt(page), page) ?? []);
       expect(records.length).toBeGreaterThan(pages.length * 5);
       expect(entry.languages[lang]?.page_count).toBe(records.length);
@@ -166,7 +210,8 @@ describe('the built site, for search', () => {
   it('indexes the guide article, the home intro and the shopkeeper card page’s intro only: no header, footer, form, search or 404 page', () => {
     const bodies = (path: string) => [...readBuilt(path).matchAll(/data-pagefind-body/g)].length;
     for (const locale of ['zh', 'en']) {
-      for (const slug of guideSlugs(locale)) expect(readBuilt(`/${locale}/${slug}/`)).toMatch(/<article class="guide"[^>]* data-pagefind-body/);
+      for (const slug of guideSlugs(locale))
+        expect(readBuilt(`/${locale}/${slug}/`)).toMatch(/<article class="guide"[^>]* data-pagefind-body/);
       expect(bodies(`/${locale}/`)).toBe(1);
       expect(bodies(`/${locale}/show-shopkeeper/`)).toBe(1);
       expect(bodies(`/${locale}/search/`)).toBe(0);
@@ -192,12 +237,17 @@ describe('the built site, for search', () => {
     for (const locale of ['zh', 'en']) {
       for (const slug of guideSlugs(locale)) {
         const source = readFileSync(join('content/guides', locale, `${slug}.mdx`), 'utf8');
-        const written = /^keywords: \[(.*)\]$/m.exec(source)?.[1]?.split(',').map((k) => k.trim());
+        const written = /^keywords: \[(.*)\]$/m
+          .exec(source)?.[1]
+          ?.split(',')
+          .map((k) => k.trim());
         expect(written, `${locale}/${slug}.mdx has keywords`).toBeDefined();
         expect(keywordsInHtml(readBuilt(`/${locale}/${slug}/`)), `${locale}/${slug}`).toEqual(written);
       }
       expect(readBuilt(`/${locale}/`)).toMatch(/<div data-pagefind-body data-pagefind-meta="keywords:[^"]+">/);
-      expect(readBuilt(`/${locale}/show-shopkeeper/`)).toMatch(/<div data-pagefind-body data-pagefind-meta="keywords:[^"]+">/);
+      expect(readBuilt(`/${locale}/show-shopkeeper/`)).toMatch(
+        /<div data-pagefind-body data-pagefind-meta="keywords:[^"]+">/,
+      );
     }
     expect(readBuilt('/zh/convenience-shop/')).toMatch(/<article [^>]*data-pagefind-meta="keywords:[^"]*没有流量了/);
     expect(mainContent(readBuilt('/zh/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toContain('没有流量了');
@@ -215,7 +265,11 @@ describe('the built site, for search', () => {
         expect(header, path).not.toContain('<form');
         expect(mainContent(html), path).toContain(`<form class="search-form search-form-page" role="search"`);
       } else {
-        expect(header, path).toMatch(new RegExp(`<form class="search-form search-form-header" role="search" aria-label="[^"]+" action="/${locale}/search/" method="get">`));
+        expect(header, path).toMatch(
+          new RegExp(
+            `<form class="search-form search-form-header" role="search" aria-label="[^"]+" action="/${locale}/search/" method="get">`,
+          ),
+        );
         expect(header, path).toMatch(/<input id="search-header" type="search" name="q" maxlength="100"/);
       }
     }
@@ -240,8 +294,13 @@ describe('guide keywords are checked', () => {
       page.write(page.read().replace(/^keywords: \[/m, 'keywords: [Easy Load, scratch cards (#no-such-section), '));
     });
     expect(result.ok).toBe(false);
-    const clash = /"Easy Load( \(#steps\))?" \(content\/guides\/en\/(store|convenience-shop)\.mdx \(keywords\)\) and "Easy Load( \(#steps\))?" \(content\/guides\/en\/(store|convenience-shop)\.mdx/.exec(result.output);
+    const clash =
+      /"Easy Load( \(#steps\))?" \(content\/guides\/en\/(store|convenience-shop)\.mdx \(keywords\)\) and "Easy Load( \(#steps\))?" \(content\/guides\/en\/(store|convenience-shop)\.mdx/.exec(
+        result.output,
+      );
     expect(clash?.[2]).not.toBe(clash?.[4]);
-    expect(result.output).toMatch(/"scratch cards \(#no-such-section\)" \(content\/guides\/en\/store\.mdx \(keywords\)\): \/en\/store\/ has no heading or step with the id "no-such-section"/);
+    expect(result.output).toMatch(
+      /"scratch cards \(#no-such-section\)" \(content\/guides\/en\/store\.mdx \(keywords\)\): \/en\/store\/ has no heading or step with the id "no-such-section"/,
+    );
   });
 });

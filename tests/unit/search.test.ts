@@ -79,7 +79,9 @@ describe('messages', () => {
 
 describe('excerpts', () => {
   it('keep only Pagefind’s <mark> as markup; everything else, decoded, is text', () => {
-    const parts = excerptParts('Pay &lt;script&gt;alert(1)&lt;/script&gt; <mark>cash</mark><mark>!</mark> &amp; <b>x</b> &#x1F44D;');
+    const parts = excerptParts(
+      'Pay &lt;script&gt;alert(1)&lt;/script&gt; <mark>cash</mark><mark>!</mark> &amp; <b>x</b> &#x1F44D;',
+    );
     expect(parts).toEqual([
       { text: 'Pay <script>alert(1)</script> ', mark: false },
       { text: 'cash!', mark: true },
@@ -107,9 +109,17 @@ describe('excerpts', () => {
       { text: '充值', mark: true },
       { text: '卡（刮刮卡）', mark: false },
     ]);
-    expect(excerptParts('在小卖部或手机店<mark>充值</mark>. 适合', undefined).map((p) => p.text).join('')).toBe('在小卖部或手机店充值。适合');
+    expect(
+      excerptParts('在小卖部或手机店<mark>充值</mark>. 适合', undefined)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('在小卖部或手机店充值。适合');
     // Not a repeat of the title: kept. Nothing but the title: kept, rather than an empty excerpt.
-    expect(excerptParts('…the Steps. Then', 'Steps').map((p) => p.text).join('')).toBe('…the Steps. Then');
+    expect(
+      excerptParts('…the Steps. Then', 'Steps')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('…the Steps. Then');
     expect(excerptParts('Steps.', 'Steps')).toEqual([{ text: 'Steps.', mark: false }]);
   });
 
@@ -137,13 +147,24 @@ describe('grouping sections by page', () => {
     url,
     excerpt,
     meta: { title: `Title of ${url.split('#')[0]}` },
-    anchors: [{ id: 'tax', text: ' The balance is less than you paid ' }, { id: 'steps', text: 'Steps' }],
+    anchors: [
+      { id: 'tax', text: ' The balance is less than you paid ' },
+      { id: 'steps', text: 'Steps' },
+    ],
     sub_results,
   });
-  const sub = (url: string, title: string, scores: number[]) => ({ url, title, excerpt: `in ${title}`, weighted_locations: scores.map((balanced_score) => ({ balanced_score })) });
+  const sub = (url: string, title: string, scores: number[]) => ({
+    url,
+    title,
+    excerpt: `in ${title}`,
+    weighted_locations: scores.map((balanced_score) => ({ balanced_score })),
+  });
 
   it('orders pages by their best section and keeps the sections of a page in their order, at most `max`', () => {
-    const hits = groupByPage([section('/en/tips/#tax'), section('/en/store/'), section('/en/tips/'), section('/en/tips/#steps')], 2);
+    const hits = groupByPage(
+      [section('/en/tips/#tax'), section('/en/store/'), section('/en/tips/'), section('/en/tips/#steps')],
+      2,
+    );
     expect(hits.map((h) => h.url)).toEqual(['/en/tips/', '/en/store/']);
     expect(hits[0]).toEqual({
       url: '/en/tips/',
@@ -156,9 +177,17 @@ describe('grouping sections by page', () => {
   });
 
   it('link to the step with the most of the words when there is one ("pay in cash": the step where you pay)', () => {
-    const steps = section('/en/store/#steps', 'all steps', [sub('/en/store/#steps', 'Steps', [1]), sub('/en/store/#step-pay', 'Step 4', [1, 2])]);
-    expect(groupByPage([steps], 1)[0]?.sections).toEqual([{ url: '/en/store/#step-pay', title: 'Step 4', excerpt: 'in Step 4' }]);
-    const heading = section('/en/store/#steps', 'all steps', [sub('/en/store/#steps', 'Steps', [24]), sub('/en/store/#step-pay', 'Step 4', [1])]);
+    const steps = section('/en/store/#steps', 'all steps', [
+      sub('/en/store/#steps', 'Steps', [1]),
+      sub('/en/store/#step-pay', 'Step 4', [1, 2]),
+    ]);
+    expect(groupByPage([steps], 1)[0]?.sections).toEqual([
+      { url: '/en/store/#step-pay', title: 'Step 4', excerpt: 'in Step 4' },
+    ]);
+    const heading = section('/en/store/#steps', 'all steps', [
+      sub('/en/store/#steps', 'Steps', [24]),
+      sub('/en/store/#step-pay', 'Step 4', [1]),
+    ]);
     expect(groupByPage([heading], 1)[0]?.sections[0]?.url).toBe('/en/store/#steps');
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CSP_META, inlineStyles, pageProblems, policyFor, styleHash, withPolicy } from '../../src/lib/csp';
 import { builtPages, readBuilt } from './helpers/site';
 
-const PAGE = '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="canonical" href="https://example.test/en/"><style>a{color:red}</style></head><body><main>x</main></body></html>';
+const PAGE =
+  '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="canonical" href="https://example.test/en/"><style>a{color:red}</style></head><body><main>x</main></body></html>';
 
 describe('the Content-Security-Policy (src/lib/csp.ts)', () => {
   it('allows scripts only from our origin, WebAssembly, same-origin workers, and each inline stylesheet by its hash', () => {
@@ -18,7 +19,9 @@ describe('the Content-Security-Policy (src/lib/csp.ts)', () => {
 
   it('goes right after <meta charset>, before anything it governs', () => {
     const html = withPolicy(PAGE);
-    expect(html).toMatch(/^<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="[^"]+"><link rel="canonical"/);
+    expect(html).toMatch(
+      /^<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="[^"]+"><link rel="canonical"/,
+    );
     expect(() => withPolicy(html)).toThrow(/already has/);
     expect(() => withPolicy('<html><head><title>x</title></head></html>')).toThrow(/no <meta charset/);
   });
@@ -43,7 +46,9 @@ describe('every built page', () => {
 
   it.each(pages)('%s has its policy first in <head>, and nothing the policy blocks', (page) => {
     const html = readBuilt(page);
-    expect(html).toMatch(/^<!DOCTYPE html><html lang="[^"]+"><head><meta charset="utf-8"><meta http-equiv="content-security-policy"/i);
+    expect(html).toMatch(
+      /^<!DOCTYPE html><html lang="[^"]+"><head><meta charset="utf-8"><meta http-equiv="content-security-policy"/i,
+    );
     expect(html.match(new RegExp(CSP_META, 'gi'))?.length).toBe(1);
     const policy = /content="([^"]+)"/.exec(CSP_META.exec(html)![0])![1]!;
     expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https?:/);
@@ -52,7 +57,11 @@ describe('every built page', () => {
   });
 
   it('external links exist, and every one of them has rel="noopener noreferrer"', () => {
-    const external = pages.flatMap((page) => [...readBuilt(page).matchAll(/<a\b[^>]*\shref="https?:\/\/(?!127\.0\.0\.1)[^"]*"[^>]*>/g)].map((m) => `${page} ${m[0]}`));
+    const external = pages.flatMap((page) =>
+      [...readBuilt(page).matchAll(/<a\b[^>]*\shref="https?:\/\/(?!127\.0\.0\.1)[^"]*"[^>]*>/g)].map(
+        (m) => `${page} ${m[0]}`,
+      ),
+    );
     expect(external.length).toBeGreaterThan(20);
     expect(external.filter((a) => !/\srel="noopener noreferrer"/.test(a))).toEqual([]);
   });

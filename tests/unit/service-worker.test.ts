@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as pagefind from 'pagefind';
 import { generateURLVariations } from 'workbox-precaching/utils/generateURLVariations.js';
 import { generateServiceWorker } from '../../src/integrations/service-worker';
-import { manifestOf, PRECACHE_BUDGET_BYTES, readPrecache, type PrecacheEntry } from '../../src/integrations/precache-report';
+import {
+  manifestOf,
+  PRECACHE_BUDGET_BYTES,
+  readPrecache,
+  type PrecacheEntry,
+} from '../../src/integrations/precache-report';
 import { HASHED_URL, PRECACHE_ROUTE_OPTIONS, SEARCH_DIR } from '../../src/lib/offline';
 import { builtPages, DIST, ROOT } from './helpers/site';
 
@@ -35,7 +40,9 @@ describe('the generated service worker (dist/sw.js)', () => {
 
   it('saves every page of both languages, every bundled script, the search index, the icons and the manifests', () => {
     const pages = builtPages().map((p) => `${p.slice(1)}${p.endsWith('/') ? 'index.html' : ''}`);
-    expect(pages).toEqual(expect.arrayContaining(['zh/index.html', 'en/index.html', 'zh/offline/index.html', 'en/offline/index.html']));
+    expect(pages).toEqual(
+      expect.arrayContaining(['zh/index.html', 'en/index.html', 'zh/offline/index.html', 'en/offline/index.html']),
+    );
     const scripts = readdirSync(join(DIST, '_astro')).map((f) => `_astro/${f}`);
     const icons = readdirSync(join(DIST, 'icons')).map((f) => `icons/${f}`);
     // The search integration writes only the files search needs (Pagefind's ready-made UIs are deleted).
@@ -44,13 +51,23 @@ describe('the generated service worker (dist/sw.js)', () => {
       .map((e) => join(e.parentPath, e.name).slice(DIST.length + 1));
     expect(search).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-entry.json']));
     expect(urls.sort()).toEqual(
-      [...pages, ...scripts, ...search, ...icons, 'favicon.svg', 'zh/manifest.webmanifest', 'en/manifest.webmanifest'].sort(),
+      [
+        ...pages,
+        ...scripts,
+        ...search,
+        ...icons,
+        'favicon.svg',
+        'zh/manifest.webmanifest',
+        'en/manifest.webmanifest',
+      ].sort(),
     );
   });
 
   it('pins each saved file to the bytes of this build (SRI hash) and versions the unhashed ones', () => {
     for (const entry of entries) {
-      const hash = createHash('sha384').update(readFileSync(join(DIST, entry.url))).digest('base64');
+      const hash = createHash('sha384')
+        .update(readFileSync(join(DIST, entry.url)))
+        .digest('base64');
       expect(entry.integrity, entry.url).toBe(`sha384-${hash}`);
       if (HASHED_URL.test(entry.url)) expect(entry.revision, entry.url).toBeNull();
       else expect(entry.revision, entry.url).toMatch(/^[0-9a-f]{32}$/);
@@ -103,12 +120,16 @@ describe('the generated service worker over a Pagefind index', () => {
       .filter((f) => /\.(js|json|pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/.test(f));
     const ui = search.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(f));
     const needed = search.filter((f) => !ui.includes(f));
-    expect(needed).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json']));
+    expect(needed).toEqual(
+      expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json']),
+    );
     expect(urls).toEqual(expect.arrayContaining(needed));
     for (const file of ui) expect(urls).not.toContain(file);
 
     // Each language's metadata, index and WebAssembly file, as pagefind-entry.json names them.
-    const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
+    const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string; wasm: string | null }>;
+    };
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-cn']);
     for (const { hash, wasm } of Object.values(entry.languages)) {
       expect(urls).toContain(`pagefind/pagefind.${hash}.pf_meta`);
@@ -116,7 +137,7 @@ describe('the generated service worker over a Pagefind index', () => {
     }
   });
 
-  it('answers Pagefind\'s pagefind-entry.json?ts=… from the precache (Pagefind adds a timestamp to every load)', () => {
+  it("answers Pagefind's pagefind-entry.json?ts=… from the precache (Pagefind adds a timestamp to every load)", () => {
     const urls = entries.map((e) => e.url);
     expect(savedUrlFor(`/pagefind/pagefind-entry.json?ts=${Date.now()}`, urls)).toBe('/pagefind/pagefind-entry.json');
   });

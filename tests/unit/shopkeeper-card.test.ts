@@ -58,7 +58,9 @@ describe('assembling the shopkeeper cards', () => {
   });
 
   it('refuses a template with an unknown placeholder', () => {
-    expect(() => splitTemplate('Load {amout}', ['amount'])).toThrow('unknown placeholder {amout}; allowed here: {amount}');
+    expect(() => splitTemplate('Load {amout}', ['amount'])).toThrow(
+      'unknown placeholder {amout}; allowed here: {amount}',
+    );
     expect(splitTemplate('{number}', ['number'])).toEqual([{ slot: 'number' }]);
   });
 });

@@ -8,7 +8,9 @@ import { ROOT } from './helpers/site';
 const source = readFileSync(join(ROOT, PHRASES_FILE), 'utf8');
 
 /** The real phrase file with one change, as YAML text. */
-function changed(mutate: (data: { review: Record<string, unknown>; phrases: Record<string, Record<string, unknown>> }) => void): string {
+function changed(
+  mutate: (data: { review: Record<string, unknown>; phrases: Record<string, Record<string, unknown>> }) => void,
+): string {
   const data = parse(source);
   mutate(data);
   return stringify(data);
@@ -32,7 +34,9 @@ describe('the shopkeeper phrase file', () => {
     const bad = changed((d) => {
       d.phrases['request-load']!['ur'] = 'براہ کرم اس نمبر پر لوڈ کر دیں۔';
     });
-    expect(() => parsePhrases(bad)).toThrow(`${PHRASES_FILE}: the shopkeeper phrases are not valid:\n  phrases.request-load.ur: must contain {amount} exactly once`);
+    expect(() => parsePhrases(bad)).toThrow(
+      `${PHRASES_FILE}: the shopkeeper phrases are not valid:\n  phrases.request-load.ur: must contain {amount} exactly once`,
+    );
   });
 
   it('a missing phrase, an unknown one and an empty field are all reported at once', () => {
@@ -62,7 +66,9 @@ describe('the shopkeeper phrase file', () => {
         }),
       ),
     );
-    expect(problems).toContain('phrases.after-check.ur: contains Latin letters; write the Urdu word (e.g. میسج, not SMS)');
+    expect(problems).toContain(
+      'phrases.after-check.ur: contains Latin letters; write the Urdu word (e.g. میسج, not SMS)',
+    );
     expect(problems).toContain('phrases.after-receipt.ur: use Western digits 0-9, as Pakistani phones and receipts do');
     expect(problems).toContain('phrases.thanks.ur: must be written in Urdu script');
   });
@@ -82,7 +88,10 @@ describe('the shopkeeper phrase file', () => {
 
   it('a "reviewed" status needs a reviewer and a date', () => {
     const problems = phraseProblems(parse(changed((d) => (d.review['status'] = 'reviewed'))));
-    expect(problems).toEqual(['review.reviewer: say who reviewed the Urdu', 'review.date: write the review date as YYYY-MM-DD (in quotes)']);
+    expect(problems).toEqual([
+      'review.reviewer: say who reviewed the Urdu',
+      'review.date: write the review date as YYYY-MM-DD (in quotes)',
+    ]);
   });
 
   it('broken YAML names the file', () => {

@@ -36,11 +36,18 @@ export function describeListRule(name: string, contains: 'ol' | 'ul'): string {
 export function checkComponentUse(name: string, attributes: readonly string[]): string[] {
   const rule = GUIDE_COMPONENTS[name];
   if (!rule) {
-    return [`<${name}> is not a guide component; use one of: ${Object.keys(GUIDE_COMPONENTS).map((c) => `<${c}>`).join(', ')}.`];
+    return [
+      `<${name}> is not a guide component; use one of: ${Object.keys(GUIDE_COMPONENTS)
+        .map((c) => `<${c}>`)
+        .join(', ')}.`,
+    ];
   }
   const problems = attributes
     .filter((a) => !rule.attributes.includes(a))
-    .map((a) => `<${name}> has no attribute "${a}"${rule.attributes.length ? `; it accepts: ${rule.attributes.join(', ')}` : '; it takes none'}.`);
+    .map(
+      (a) =>
+        `<${name}> has no attribute "${a}"${rule.attributes.length ? `; it accepts: ${rule.attributes.join(', ')}` : '; it takes none'}.`,
+    );
   for (const needed of rule.required ?? []) {
     if (!attributes.includes(needed)) problems.push(`<${name}> needs the attribute "${needed}".`);
   }

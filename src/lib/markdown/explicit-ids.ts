@@ -102,7 +102,8 @@ export function explicitIds() {
     const seen = new Map<string, string>();
     const claim = (ctx: HastVisitorContext, node: Positioned, id: string) => {
       const before = seen.get(id);
-      if (before) fail(ctx, node, `the id "#${id}" is used twice (first at ${before}); every heading and step needs its own id.`);
+      if (before)
+        fail(ctx, node, `the id "#${id}" is used twice (first at ${before}); every heading and step needs its own id.`);
       seen.set(id, where(ctx, node));
     };
     return defineHastPlugin({
@@ -116,16 +117,33 @@ export function explicitIds() {
             const marker = last?.type === 'text' ? HEADING_MARKER.exec(last.value) : null;
             if (!last || last.type !== 'text' || !marker) {
               const text = ctx.textContent(node).trim();
-              fail(ctx, node, `the heading "${text}" has no explicit id. Write it as \`## ${text} [#some-ascii-id]\`, with the same id in every language.`);
+              fail(
+                ctx,
+                node,
+                `the heading "${text}" has no explicit id. Write it as \`## ${text} [#some-ascii-id]\`, with the same id in every language.`,
+              );
             }
             const id = marker[1] ?? '';
-            if (!ANCHOR_ID.test(id)) fail(ctx, node, `the heading id "#${id}" must be lower-case ASCII words joined by hyphens.`);
+            if (!ANCHOR_ID.test(id))
+              fail(ctx, node, `the heading id "#${id}" must be lower-case ASCII words joined by hyphens.`);
             claim(ctx, node, id);
             const text = ctx.textContent(node).replace(HEADING_MARKER, '').trim();
             const inner = nestedLink(node);
-            if (inner) fail(ctx, node, `the heading "${text}" contains ${inner}. A heading links to itself (#${id}), and links cannot nest: move it into the text below the heading.`);
-            const children = [...node.children.slice(0, -1), { type: 'text' as const, value: last.value.slice(0, marker.index) }];
-            ctx.replaceNode(node, { ...node, properties: { ...node.properties, id }, children: [selfLink(id, children)] });
+            if (inner)
+              fail(
+                ctx,
+                node,
+                `the heading "${text}" contains ${inner}. A heading links to itself (#${id}), and links cannot nest: move it into the text below the heading.`,
+              );
+            const children = [
+              ...node.children.slice(0, -1),
+              { type: 'text' as const, value: last.value.slice(0, marker.index) },
+            ];
+            ctx.replaceNode(node, {
+              ...node,
+              properties: { ...node.properties, id },
+              children: [selfLink(id, children)],
+            });
           },
         },
         {
@@ -135,7 +153,12 @@ export function explicitIds() {
             const marker = text ? STEP_MARKER.exec(text.value) : null;
             if (!text || !marker) return;
             const id = marker[1] ?? '';
-            if (!STEP_ID.test(id)) fail(ctx, node, `the step id "#${id}" must start with "step-" and be lower-case ASCII words joined by hyphens.`);
+            if (!STEP_ID.test(id))
+              fail(
+                ctx,
+                node,
+                `the step id "#${id}" must start with "step-" and be lower-case ASCII words joined by hyphens.`,
+              );
             claim(ctx, node, id);
             ctx.setProperty(node, 'id', id);
             // A space between the number and the text: the number is drawn as a badge beside the step, but
@@ -153,7 +176,11 @@ export function explicitIds() {
         visit(node, ctx) {
           checkJsx(ctx, node);
           if (node.name && GUIDE_COMPONENTS[node.name]?.contains) {
-            fail(ctx, node, `<${node.name}> wraps a list, so it must stand on its own lines with blank lines around the list.`);
+            fail(
+              ctx,
+              node,
+              `<${node.name}> wraps a list, so it must stand on its own lines with blank lines around the list.`,
+            );
           }
         },
       },
@@ -174,7 +201,11 @@ export function explicitIds() {
             if (!isElement(item, 'li')) continue;
             const text = firstText(item);
             if (!text || !STEP_MARKER.test(text.value)) {
-              fail(ctx, item, `every step in <Steps> needs an id: start it with "[#step-…] ", e.g. "1. [#step-pay] Pay at the counter."`);
+              fail(
+                ctx,
+                item,
+                `every step in <Steps> needs an id: start it with "[#step-…] ", e.g. "1. [#step-pay] Pay at the counter."`,
+              );
             }
           }
         },

@@ -11,6 +11,12 @@ export function getStaticPaths() {
 export const GET: APIRoute = ({ params }) => {
   const locale = params['lang'] as Locale;
   const t = useTranslations(locale);
-  const manifest = webManifest(locale, { name: t('site.name'), shortName: t('offline.appShortName'), description: t('site.description') });
-  return new Response(`${JSON.stringify(manifest, null, 2)}\n`, { headers: { 'Content-Type': 'application/manifest+json' } });
+  const manifest = webManifest(locale, {
+    name: t('site.name'),
+    shortName: t('offline.appShortName'),
+    description: t('site.description'),
+  });
+  return new Response(`${JSON.stringify(manifest, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/manifest+json' },
+  });
 };

@@ -1,4 +1,13 @@
-import { groupByPage, normalizeQuery, queryPhrases, queryTerms, rankFound, type Found, type PageHit, type ResultData } from '../../lib/search';
+import {
+  groupByPage,
+  normalizeQuery,
+  queryPhrases,
+  queryTerms,
+  rankFound,
+  type Found,
+  type PageHit,
+  type ResultData,
+} from '../../lib/search';
 
 /**
  * Pagefind's JS API (dist/pagefind/pagefind.js, written by the search-index integration after the build). It
