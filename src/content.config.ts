@@ -145,10 +145,10 @@ const guides = defineCollection({
     lastChecked: checkedDate,
     sources: z.array(reference('sources')).min(1),
     /**
-     * Other words readers search for (easyload, 店里代充, JazzCash/Jazz Cash, "没有流量了"): indexed as
-     * hidden, low-weight search metadata, never shown. A keyword also makes its page the first result for what it
-     * says, at the section it names (`双卡 (#two-at-once)`) or the page start; so a keyword leads to one page only
-     * (the search-index build step checks). Only words the page really answers; no keyword spam.
+     * Other words readers search for (easyload, 店里代充, JazzCash/Jazz Cash, "没有流量了"): indexed as hidden
+     * search metadata on the record of the section they name (`双卡 (#two-at-once)`) or of the page start, never
+     * shown. A keyword leads to one page only (the search-index build step checks). Only words the page really
+     * answers; no keyword spam.
      */
     keywords: z
       .array(
@@ -163,7 +163,7 @@ const guides = defineCollection({
               'name a section as "(#id)" after the words (e.g. "双卡 (#two-at-once)"), with the id of a heading or step of this page',
           }),
       )
-      .max(30)
+      .max(40)
       .refine((list) => repeatedKeywords(list).length === 0, {
         message: 'a keyword is listed twice (case and spaces do not count)',
       })

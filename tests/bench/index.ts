@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the site, serves dist/ with `astro preview` on PORT+200 and runs each bench section in
  * Debian's Chromium, printing figures. It never fails on a timing; it fails only when it cannot measure.
- *   npm run bench               every section but the slow opt-in ones (pages, search, offline)
+ *   npm run bench               every section but the slow opt-in ones (pages, search, search-quality, offline)
  *   npm run bench -- search     only the named sections; `npm run bench -- scale` for build time as the site grows
  * A section is a module exporting `{ name, run(context) }` (`optIn: true`: only when named); add yours to SECTIONS.
  */
@@ -12,6 +12,7 @@ import { benchOffline } from './offline.ts';
 import { pagesBench } from './pages.ts';
 import { scaleBench } from './scale.ts';
 import { searchBench } from './search.ts';
+import { searchQualityBench } from './search-quality.ts';
 
 export interface BenchContext {
   /** Origin of the preview server serving dist/. */
@@ -32,7 +33,7 @@ export interface BenchSection {
 
 const offlineBench: BenchSection = { name: 'offline', run: async ({ dist }) => benchOffline(dist) };
 
-const SECTIONS: BenchSection[] = [pagesBench, searchBench, offlineBench, scaleBench];
+const SECTIONS: BenchSection[] = [pagesBench, searchBench, searchQualityBench, offlineBench, scaleBench];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const sections = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS.filter((s) => !s.optIn);

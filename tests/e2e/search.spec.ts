@@ -3,9 +3,23 @@ import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { watchPage } from './helpers';
-import { MIN_CASES, SEARCH_CASES } from './search-queries';
+import { answers, loadQueries, resultLinks } from '../search-quality/queries';
 
 const LOCALES = ['zh', 'en'] as const;
+
+/**
+ * The help shown when there is no query, nothing was found or search is unsure: the home page's "data gone" links
+ * (a shop, the shopkeeper card, someone in Pakistan), the link to the home page's chooser and every guide.
+ */
+async function expectHelp(page: Page, locale: 'zh' | 'en') {
+  const browse = page.locator('.search-browse');
+  const noData = browse.locator('.search-no-data a');
+  await expect(noData.first()).toHaveAttribute('href', `/${locale}/convenience-shop/`);
+  await expect(browse.locator('.search-no-data a[href$="/show-shopkeeper/"]')).toHaveCount(1);
+  await expect(browse.locator('.search-no-data a[href$="/third-party/#someone-in-pakistan"]').first()).toBeVisible();
+  await expect(browse.locator(`p > a[href="/${locale}/"]`)).toBeVisible();
+  await expect(browse.locator('.cards a').first()).toHaveAttribute('href', `/${locale}/store/`);
+}
 
 /** Type into the search page's box and wait until the results for exactly this query are shown. */
 async function searchFor(page: Page, query: string) {
@@ -19,31 +33,44 @@ function hitLinks(page: Page) {
     .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
-test.describe('the query set (tests/e2e/search-queries.ts)', () => {
+/**
+ * A floor under search quality: every query of tests/search-quality/queries.yaml (both halves, not those waiting
+ * for issue 12's content) on the real search page. The bench (`npm run bench -- search-quality`) prints the figures
+ * and every miss; this only fails when accuracy falls well below what it measured (a ranking or content change
+ * that makes things worse). Search is deterministic: the same index and code give the same results.
+ */
+const FLOOR = { zh: { first: 0.78, top3: 0.86 }, en: { first: 0.76, top3: 0.84 } };
+const DIST = join(import.meta.dirname, '../../dist');
+
+test.describe('search quality (tests/search-quality/queries.yaml)', () => {
   for (const locale of LOCALES) {
-    test(`every ${locale} query returns its page first, linking to the right section, and only ${locale} pages`, async ({
+    test(`${locale}: the first result answers at least ${FLOOR[locale].first * 100}% of the queries, the first three ${FLOOR[locale].top3 * 100}%, all in ${locale}`, async ({
       page,
     }) => {
-      const cases = SEARCH_CASES[locale];
-      expect(cases.length, `at least ${MIN_CASES} ${locale} cases`).toBeGreaterThanOrEqual(MIN_CASES);
+      test.slow();
+      const queries = loadQueries()[locale].filter((q) => !q.pending);
       await page.goto(`/${locale}/search/`);
-      for (const { query, page: expected, anchor } of cases) {
-        await searchFor(page, query);
-        const links = await hitLinks(page);
-        const first = links[0] ?? '(no result)';
-        expect.soft(first.split('#')[0], `"${query}": first result`).toBe(expected);
-        if (anchor !== undefined) expect.soft(first, `"${query}": first result's section`).toBe(`${expected}${anchor}`);
-        const foreign = links.filter((href) => !href.startsWith(`/${locale}/`));
-        expect.soft(foreign, `"${query}": results in another language`).toEqual([]);
+      let first = 0;
+      let top3 = 0;
+      for (const query of queries) {
+        const links = await resultLinks(page, query.q);
+        if (answers(DIST, query.a, links[0])) first++;
+        if (links.slice(0, 3).some((l) => answers(DIST, query.a, l))) top3++;
+        expect
+          .soft(
+            links.filter((href) => !href.startsWith(`/${locale}/`)),
+            `"${query.q}": results in another language`,
+          )
+          .toEqual([]);
       }
+      expect(first / queries.length, 'first-result accuracy').toBeGreaterThanOrEqual(FLOOR[locale].first);
+      expect(top3 / queries.length, 'top-3 accuracy').toBeGreaterThanOrEqual(FLOOR[locale].top3);
     });
   }
 
   test('Chinese queries never reach English pages, and English queries never reach Chinese ones', async ({ page }) => {
-    const segmented = SEARCH_CASES.zh.filter((c) => c.segmented).map((c) => c.query);
-    expect(segmented.length).toBeGreaterThan(5);
     await page.goto('/en/search/');
-    for (const query of [...segmented, '护照', '充值']) {
+    for (const query of ['充值要带护照吗', '流量用完了', '手机没登记', '到账金额比付的少', '护照', '充值', '电子SIM']) {
       await searchFor(page, query);
       const links = await hitLinks(page);
       // A query with a Latin word ("电子SIM") may find that word on English pages; Chinese words never match.
@@ -61,7 +88,7 @@ test.describe('the query set (tests/e2e/search-queries.ts)', () => {
 });
 
 test.describe('the index', () => {
-  test('holds the words of every indexed page as they read: none run together where Astro dropped whitespace', async ({
+  test('holds the words of every indexed page as they read (its sections together): none run together where Astro dropped whitespace', async ({
     page,
   }) => {
     const words = (text: string) =>
@@ -72,15 +99,21 @@ test.describe('the index', () => {
     let checked = 0;
     for (const locale of LOCALES) {
       await page.goto(`/${locale}/`);
-      const indexed = await page.evaluate(async () => {
+      const records = await page.evaluate(async () => {
         const bundle = '/pagefind/pagefind.js';
         const pagefind = (await import(/* @vite-ignore */ bundle)) as {
           search(q: string | null): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }>;
         };
-        const found = await pagefind.search(null); // null: every page of this language
+        const found = await pagefind.search(null); // null: every record (section) of this language
         return Promise.all(found.results.map((r) => r.data().then((d) => [d.url, d.content] as const)));
       });
-      expect(indexed.length, `${locale}: indexed pages`).toBeGreaterThan(5);
+      // Each record is a section of a page: together, a page's records hold its indexed text.
+      const indexed = new Map<string, string>();
+      for (const [url, content] of records) {
+        const path = url.split('#')[0]!;
+        indexed.set(path, `${indexed.get(path) ?? ''} ${content}`);
+      }
+      expect(indexed.size, `${locale}: indexed pages`).toBeGreaterThan(5);
       for (const [path, content] of indexed) {
         // Module scripts (copy buttons and other enhancements) have run once the page has loaded.
         await page.goto(path);
@@ -112,7 +145,7 @@ test.describe('the index', () => {
         checked++;
       }
     }
-    expect(checked).toBeGreaterThanOrEqual(22);
+    expect(checked).toBeGreaterThanOrEqual(24);
   });
 });
 
@@ -192,16 +225,36 @@ test.describe('the search page', () => {
     ['zh', 'qwxzv', '没有找到与“qwxzv”相关的内容'],
     ['en', 'qwxzv', 'Nothing found for “qwxzv”'],
   ] as const) {
-    test(`${locale}: no results says so in the reader's language and lists every guide`, async ({ page }) => {
+    test(`${locale}: no results says so in the reader's language, then shows the ways that need no internet and every guide`, async ({
+      page,
+    }) => {
       await page.goto(`/${locale}/search/?q=${query}`);
       await expect(page.locator('.search-status')).toContainText(message);
       await expect(page.locator('.search-hit')).toHaveCount(0);
       const browse = page.locator('.search-browse');
       await expect(browse).toBeVisible();
-      await expect(browse.getByRole('link').first()).toHaveAttribute('href', `/${locale}/`);
-      await expect(browse.locator('.cards a').first()).toHaveAttribute('href', `/${locale}/store/`);
+      await expectHelp(page, locale);
+      await expect(page).toHaveURL(new RegExp(`/${locale}/search/\\?q=${query}$`));
     });
   }
+
+  test('when most words of a query are on no page, the results are followed by the same help; the query stays in the URL', async ({
+    page,
+  }) => {
+    await page.goto('/en/search/?q=kettle+repair+passport+fridge');
+    await expect(page.locator('.search-status')).toHaveAttribute('data-query', 'kettle repair passport fridge');
+    await expect(page.locator('.search-hit').first()).toHaveAttribute('class', 'search-hit');
+    await expect(page.locator('.search-browse')).toBeVisible();
+    await expectHelp(page, 'en');
+    await expect(page).toHaveURL(/\/en\/search\/\?q=kettle\+repair\+passport\+fridge$/);
+    // A query search understands: results only.
+    await searchFor(page, 'passport');
+    await expect(page.locator('.search-browse')).toBeHidden();
+    await page.goto('/zh/search/?q=' + encodeURIComponent('冰箱 修理 洗衣机'));
+    await expect(page.locator('.search-status')).toHaveAttribute('data-query', '冰箱 修理 洗衣机');
+    await expect(page.locator('.search-browse')).toBeVisible();
+    await expectHelp(page, 'zh');
+  });
 
   test('without JavaScript it says search needs it and lists every guide; the header box submits to it', async ({
     browser,
@@ -213,10 +266,10 @@ test.describe('the search page', () => {
     await page.locator('.site-header input[name="q"]').press('Enter');
     await expect(page).toHaveURL(/\/zh\/search\/\?q=%E6%8A%A4%E7%85%A7$/);
     await expect(page.locator('.search-noscript')).toContainText('搜索需要 JavaScript');
-    await expect(page.locator('.search-browse').getByRole('link', { name: '去运营商营业厅充值' })).toHaveAttribute(
-      'href',
-      '/zh/store/',
-    );
+    await expect(
+      page.locator('.search-browse .cards').getByRole('link', { name: '去运营商营业厅充值' }),
+    ).toHaveAttribute('href', '/zh/store/');
+    await expectHelp(page, 'zh');
     await context.close();
   });
 });

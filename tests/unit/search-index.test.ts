@@ -7,15 +7,18 @@ import {
   describeKeywordClashes,
   describeMissingKeywordAnchors,
   KEYWORD_ANCHOR,
+  keywordKey,
   keywordList,
   keywordsInHtml,
   keywordsMeta,
+  parseKeyword,
   repeatedKeywords,
   SEARCH_BUNDLE_DIR,
+  sectionRecords,
+  spaced,
   titleSteps,
   UNUSED_BUNDLE_FILES,
 } from '../../src/features/search/search-index';
-import { parseKeyword, queryKey } from '../../src/features/search/search';
 import { buildWith } from './helpers/fixture-build';
 import { builtPages, DIST, guideSlugs, readBuilt } from './helpers/site';
 
@@ -68,7 +71,7 @@ describe('keywords and step titles in the markup', () => {
 });
 
 describe('keywords lead to one page each', () => {
-  const key = (k: string) => queryKey(parseKeyword(k).text);
+  const key = keywordKey;
   const page = (path: string, keywords: string[]) => ({
     page: path,
     source: `content/guides${path.slice(0, -1)}.mdx (keywords)`,
@@ -95,16 +98,22 @@ describe('keywords lead to one page each', () => {
     ).toBeUndefined();
   });
 
-  it('generic and question words do not make keywords different ("how to top up with jazzcash" is "jazzcash")', () => {
+  it('case, spaces, hyphens and the section named do not make keywords different', () => {
     expect(
-      describeKeywordClashes(
-        [page('/en/online/', ['JazzCash']), page('/en/store/', ['how to top up with jazzcash'])],
-        key,
-      ),
+      describeKeywordClashes([page('/en/online/', ['JazzCash (#wallets)']), page('/en/store/', ['jazz cash'])], key),
     ).toMatch(/JazzCash/);
     expect(
+      describeKeywordClashes([page('/en/online/', ['top-up card']), page('/en/store/', ['Top Up card'])], key),
+    ).toMatch(/top-up card/);
+    expect(
       describeKeywordClashes([page('/zh/online/', ['WhatsApp']), page('/zh/store/', ['WhatsApp 充值'])], key),
-    ).toMatch(/WhatsApp/);
+    ).toBeUndefined();
+  });
+
+  it('name their section in brackets after their words', () => {
+    expect(parseKeyword(' 双卡 (#two-at-once) ')).toEqual({ text: '双卡', anchor: 'two-at-once' });
+    expect(parseKeyword('dual SIM(#two-at-once)')).toEqual({ text: 'dual SIM', anchor: 'two-at-once' });
+    expect(parseKeyword('Jazz Cash')).toEqual({ text: 'Jazz Cash' });
   });
 
   it('a keyword naming a section the page does not have is named', () => {
@@ -126,6 +135,53 @@ describe('keywords lead to one page each', () => {
   });
 });
 
+describe('search records: one per section', () => {
+  const html = `<html lang="en"><head><title>x</title></head><body><header id="top"><h2 id="nav">Menu</h2></header>
+<article data-pagefind-body data-pagefind-meta="keywords:start word, tax word (#tax), pay step (#step-pay), nowhere (#gone)">
+<h1 data-pagefind-weight="5">Avoid a failed top-up &amp; more</h1><p class="lead">Lead.</p>
+<h2 id="fails">When it fails</h2><p>Intro.</p>
+<h3 id="tax">Tax</h3><div class="tip" data-pagefind-ignore><p>Cite</p><ol><li id="step-pay" data-pagefind-title="Step 1">Pay</li></ol></div>
+<h3 id="validity">Validity</h3><p>Expired.</p><footer><h2 id="sources">Sources</h2></footer><div data-pagefind-ignore><h2 id="hidden">Hidden</h2></div></article><footer>Foot</footer></body></html>`;
+  const records = sectionRecords(html, '/en/tips/')!;
+
+  it('start at the page and at every h2–h4 with an id in the indexed part (not in a footer or ignored), each with the page title', () => {
+    expect(records.map((r) => r.url)).toEqual(['/en/tips/', '/en/tips/#fails', '/en/tips/#tax', '/en/tips/#validity']);
+    for (const r of records) {
+      expect(r.html).toMatch(
+        /^<html lang="en"><head><meta data-pagefind-meta="title\[content\]" content="Avoid a failed top-up &amp; more"><\/head><body>/,
+      );
+      expect(r.html).not.toMatch(/Menu|Foot/);
+    }
+  });
+
+  it('hold only their own part, as written, inside the elements around it (with their Pagefind attributes)', () => {
+    expect(records[0]!.html).toContain('Lead.');
+    expect(records[0]!.html).not.toContain('Intro.');
+    expect(records[1]!.html).toMatch(/When it fails<\/h2><p>Intro.<\/p>\s*<\/article>/);
+    expect(records[2]!.html).toContain(
+      '<div class="tip" data-pagefind-ignore><p>Cite</p><ol><li id="step-pay" data-pagefind-title="Step 1">Pay</li></ol></div>',
+    );
+    expect(records[2]!.html).not.toMatch(/Expired|Intro/);
+    // The indexed element around every part keeps its other attributes; its keywords are the part's own.
+    expect(records[2]!.html).toContain('<article data-pagefind-body data-pagefind-meta="keywords:tax word, pay step">');
+  });
+
+  it('carry the keywords that name them (a section or a step in it), the page start those naming none', () => {
+    const keywords = records.map((r) => keywordsInHtml(r.html));
+    expect(keywords).toEqual([['start word'], [], ['tax word', 'pay step'], []]);
+  });
+
+  it('are none for a page without data-pagefind-body', () => {
+    expect(sectionRecords('<html lang="en"><body><h2 id="a">A</h2></body></html>', '/en/search/')).toBeUndefined();
+  });
+
+  it('write Chinese keywords with spaces between their words, as the browser splits a search', () => {
+    expect(spaced('没有银行账户')).toBe('没有 银行 账户');
+    expect(spaced('Jazz 钱包')).toBe('Jazz 钱包');
+    expect(spaced('top up')).toBe('top up');
+  });
+});
+
 describe('the built site, for search', () => {
   const bundle = join(DIST, SEARCH_BUNDLE_DIR);
 
@@ -134,24 +190,41 @@ describe('the built site, for search', () => {
       languages: Record<string, { page_count: number }>;
     };
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-cn']);
-    expect(entry.languages['zh-cn']?.page_count).toBe(guideSlugs('zh').length + 1);
-    expect(entry.languages['en']?.page_count).toBe(guideSlugs('en').length + 1);
+    // One record per section of every guide, the home intro and the shopkeeper card page's intro.
+    for (const [locale, lang] of [
+      ['zh', 'zh-cn'],
+      ['en', 'en'],
+    ] as const) {
+      const pages = [
+        ...guideSlugs(locale).map((slug) => `/${locale}/${slug}/`),
+        `/${locale}/`,
+        `/${locale}/show-shopkeeper/`,
+      ];
+      const records = pages.flatMap((page) => sectionRecords(readBuilt(page), page) ?? []);
+      expect(records.length).toBeGreaterThan(pages.length * 5);
+      expect(entry.languages[lang]?.page_count).toBe(records.length);
+    }
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
     for (const file of UNUSED_BUNDLE_FILES) expect(existsSync(join(bundle, file)), file).toBe(false);
     expect(readdirSync(join(bundle, 'fragment')).length).toBeGreaterThan(0);
   });
 
-  it('indexes the guide article and the home intro only: no header, footer, search or 404 page', () => {
+  it('indexes the guide article, the home intro and the shopkeeper card page’s intro only: no header, footer, form, search or 404 page', () => {
     const bodies = (path: string) => [...readBuilt(path).matchAll(/data-pagefind-body/g)].length;
     for (const locale of ['zh', 'en']) {
       for (const slug of guideSlugs(locale))
         expect(readBuilt(`/${locale}/${slug}/`)).toMatch(/<article class="guide"[^>]* data-pagefind-body/);
       expect(bodies(`/${locale}/`)).toBe(1);
+      expect(bodies(`/${locale}/show-shopkeeper/`)).toBe(1);
       expect(bodies(`/${locale}/search/`)).toBe(0);
     }
     expect(bodies('/404.html')).toBe(0);
     expect(bodies('/')).toBe(0);
     expect(readBuilt('/en/store/')).not.toMatch(/<header[^>]*data-pagefind-body|<footer[^>]*data-pagefind-body/);
+    const shopkeeper = sectionRecords(readBuilt('/en/show-shopkeeper/'), '/en/show-shopkeeper/') ?? [];
+    expect(shopkeeper.map((r) => r.url)).toEqual(['/en/show-shopkeeper/']);
+    expect(shopkeeper[0]?.html).toContain('Show this to the shopkeeper');
+    expect(shopkeeper[0]?.html).not.toMatch(/<form|<input/);
   });
 
   it('gives every step a search title in the page language and keeps citations out of the index', () => {
@@ -174,6 +247,9 @@ describe('the built site, for search', () => {
         expect(keywordsInHtml(readBuilt(`/${locale}/${slug}/`)), `${locale}/${slug}`).toEqual(written);
       }
       expect(readBuilt(`/${locale}/`)).toMatch(/<div data-pagefind-body data-pagefind-meta="keywords:[^"]+">/);
+      expect(readBuilt(`/${locale}/show-shopkeeper/`)).toMatch(
+        /<div data-pagefind-body data-pagefind-meta="keywords:[^"]+">/,
+      );
     }
     expect(readBuilt('/zh/convenience-shop/')).toMatch(/<article [^>]*data-pagefind-meta="keywords:[^"]*没有流量了/);
     expect(mainContent(readBuilt('/zh/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toContain('没有流量了');

@@ -2,23 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   excerptParts,
   fillMessage,
-  isBestBet,
+  groupByPage,
   MAX_QUERY_LENGTH,
-  mergeResults,
   normalizeQuery,
-  orderPages,
-  parseKeyword,
-  queryKey,
   queryOf,
+  queryPhrases,
   queryTerms,
-  rankSections,
+  rankFound,
   resultSummary,
   searchPath,
-  significantTerms,
-  toPageHit,
   type ResultData,
   type SearchMessages,
-  type SubResult,
 } from '../../src/features/search/search';
 
 describe('queries', () => {
@@ -42,39 +36,22 @@ describe('queries', () => {
     expect(queryOf('?x=1')).toBe('');
   });
 
-  it('are split into words, Chinese included, without particles or (for matching one by one) stop words', () => {
+  it('are split into words as the browser splits them, Chinese included, without Chinese question words', () => {
     expect(queryTerms('Pay in CASH!')).toEqual(['pay', 'in', 'cash']);
-    expect(significantTerms('how do I pay in cash')).toEqual(['pay', 'cash']);
     expect(queryTerms('没有流量了')).toEqual(['没有', '流量']);
-    expect(significantTerms('充错号码了怎么办')).not.toContain('怎么');
+    expect(queryTerms('充错号码了怎么办')).not.toContain('怎么');
     expect(queryTerms('电子SIM')).toEqual(['电子', 'sim']);
+    expect(queryTerms('jazz 充值码')).toEqual(['jazz', ...queryTerms('充值码')]);
+    // Hyphenated Latin words stay whole: Pagefind indexes "top-up" and "e-SIM" as words (and their parts).
+    expect(queryTerms('e-SIM top-up')).toEqual(['e-sim', 'top-up']);
+    expect(queryTerms('吗？')).toEqual([]);
   });
 
-  it('leave out the everyday words for topping up when they stand next to other words', () => {
-    expect(significantTerms('top up without bank account')).toEqual(['bank', 'account']);
-    expect(significantTerms('Recharge')).toEqual(['recharge']);
-    expect(significantTerms('how to top up')).toEqual(['top', 'up']);
-    expect(significantTerms('充值要带护照吗')).toEqual(['护照']);
-    expect(significantTerms('充值')).toEqual(queryTerms('充值'));
-  });
-
-  it('ask for the same thing when their significant words are the same, in any order', () => {
-    expect(queryKey('How do I top up with JazzCash?')).toBe('jazzcash');
-    expect(queryKey('top up without a bank account')).toBe(queryKey('account bank'));
-    expect(queryKey('取款机能充值吗')).toBe(queryKey('取款机'));
-    expect(queryKey('支付宝可以充值吗')).toBe(queryKey('支付宝'));
-    expect(queryKey('没有流量了怎么办')).toBe(queryKey('没有流量了'));
-    // "No data" after a top-up is another question than having no data left.
-    expect(queryKey('recharged but no data')).not.toBe(queryKey('no data'));
-    expect(queryKey('怎么')).toBe('');
-  });
-});
-
-describe('keywords', () => {
-  it('may name the section they lead to', () => {
-    expect(parseKeyword(' 双卡 (#two-at-once) ')).toEqual({ text: '双卡', anchor: 'two-at-once' });
-    expect(parseKeyword('dual SIM(#two-at-once)')).toEqual({ text: 'dual SIM', anchor: 'two-at-once' });
-    expect(parseKeyword('Jazz Cash')).toEqual({ text: 'Jazz Cash' });
+  it('give the pairs of words that stand together, not across a question word or punctuation', () => {
+    expect(queryPhrases('scratch card jazz')).toEqual(['scratch card', 'card jazz']);
+    expect(queryPhrases('passport?')).toEqual([]);
+    expect(queryPhrases('护照吗, 现金')).toEqual([]);
+    expect(queryPhrases('jazz, scratch card')).toEqual(['scratch card']);
   });
 });
 
@@ -151,208 +128,66 @@ describe('excerpts', () => {
   });
 });
 
-describe('merging whole-query and word-by-word results', () => {
-  it('puts pages with the whole query first, then pages with the most words', () => {
-    const whole = [{ id: 'a', score: 1 }];
-    const byTerm = [
-      [
-        { id: 'b', score: 5 },
-        { id: 'c', score: 1 },
-        { id: 'a', score: 9 },
-      ],
-      [{ id: 'c', score: 1 }],
-    ];
-    expect(mergeResults(whole, byTerm)).toEqual(['a', 'c', 'b']);
-    expect(mergeResults([], [])).toEqual([]);
+describe('ranking sections', () => {
+  const found = (id: string, score: number) => ({ id, score, result: id });
+
+  it('adds up each section’s scores for the words and phrases of the query, best first', () => {
+    expect(rankFound([[found('a', 1), found('b', 2)], [found('a', 2.5)], [found('c', 0.5)]])).toEqual(['a', 'b', 'c']);
+    expect(rankFound([])).toEqual([]);
+  });
+
+  it('keeps, for each section, the result of its best-scoring word (its excerpt marks that word)', () => {
+    const byWord = [[{ id: 'a', score: 1, result: 'a for "pay"' }], [{ id: 'a', score: 3, result: 'a for "cash"' }]];
+    expect(rankFound(byWord)).toEqual(['a for "cash"']);
   });
 });
 
-/** A page as Pagefind's data() returns it: words, anchors, and sub-results with their matched locations. */
-function page(
-  words: string[],
-  anchors: { id: string; location: number; title?: string }[],
-  subs: { anchor?: string; locations: number[]; score?: number; headings?: number[] }[],
-): ResultData {
-  const fullAnchors = anchors.map((a) => ({
-    element: a.title ? 'li' : 'h2',
-    id: a.id,
-    text: a.id,
-    location: a.location,
-    ...(a.title ? { title: a.title } : {}),
-  }));
-  const sub_results: SubResult[] = subs.map((s) => {
-    const anchor = fullAnchors.find((a) => a.id === s.anchor);
-    return {
-      title: anchor?.title ?? anchor?.text ?? 'Page title',
-      url: `/en/p/${anchor ? `#${anchor.id}` : ''}`,
-      excerpt: `excerpt ${anchor?.id ?? 'top'}`,
-      ...(anchor ? { anchor } : {}),
-      locations: s.locations,
-      weighted_locations: s.locations.map((location) => ({
-        location,
-        weight: s.headings?.includes(location) ? 6 : 1,
-        balanced_score: s.score ?? 100,
-      })),
-    };
-  });
-  return {
-    url: '/en/p/',
-    excerpt: 'page excerpt',
-    content: words.join(' '),
-    word_count: words.length,
-    meta: { title: 'Page title' },
-    anchors: fullAnchors,
+describe('grouping sections by page', () => {
+  const section = (url: string, excerpt = url, sub_results: ResultData['sub_results'] = []): ResultData => ({
+    url,
+    excerpt,
+    meta: { title: `Title of ${url.split('#')[0]}` },
+    anchors: [
+      { id: 'tax', text: ' The balance is less than you paid ' },
+      { id: 'steps', text: 'Steps' },
+    ],
     sub_results,
-  };
-}
-
-describe('choosing the section that answers a query', () => {
-  const top = 'Top up at a shop'.split(' ');
-  const long = 'Who this suits you want to pay in cash and the counter can help with many other things too here'.split(
-    ' ',
-  );
-  const step = 'Pay in cash today please'.split(' ');
-  const words = [...top, ...long, ...step];
-  const suits = top.length;
-  const pay = top.length + long.length;
-  const anchors = [
-    { id: 'who-it-suits', location: suits },
-    { id: 'step-pay', location: pay, title: 'Step 4' },
-  ];
-  const at = (word: string, from: number) => words.indexOf(word, from);
-
-  it('prefers the short step that has the query as a phrase over a long section with the same words', () => {
-    const data = page(words, anchors, [
-      { anchor: 'who-it-suits', locations: [at('pay', suits), at('cash', suits)] },
-      { anchor: 'step-pay', locations: [at('Pay', pay), at('cash', pay)] },
-    ]);
-    expect(rankSections(data, 'pay in cash').map((s) => s.anchor?.id)).toEqual(['step-pay', 'who-it-suits']);
+  });
+  const sub = (url: string, title: string, scores: number[]) => ({
+    url,
+    title,
+    excerpt: `in ${title}`,
+    weighted_locations: scores.map((balanced_score) => ({ balanced_score })),
   });
 
-  it('prefers the section with more of the query’s words', () => {
-    const data = page(words, anchors, [
-      { anchor: 'who-it-suits', locations: [at('pay', suits), at('cash', suits), at('counter', suits)] },
-      { anchor: 'step-pay', locations: [at('Pay', pay), at('cash', pay)] },
-    ]);
-    expect(rankSections(data, 'pay cash counter')[0]?.anchor?.id).toBe('who-it-suits');
-  });
-
-  it('does not count matches of words like "how" or "in"', () => {
-    const data = page(words, anchors, [
-      { anchor: 'who-it-suits', locations: [at('pay', suits), at('in', suits), at('this', suits), at('to', suits)] },
-      { anchor: 'step-pay', locations: [at('Pay', pay)] },
-    ]);
-    expect(rankSections(data, 'how to pay in this')[0]?.anchor?.id).toBe('step-pay');
-  });
-
-  it('shows the best sections with their titles; the page start has none', () => {
-    const data = page(words, anchors, [
-      { locations: [at('Top', 0)] },
-      { anchor: 'step-pay', locations: [at('Pay', pay), at('cash', pay)] },
-    ]);
-    const hit = toPageHit(data, 'pay cash', 2);
-    expect(hit.title).toBe('Page title');
-    expect(hit.sections.map((s) => [s.url, s.title])).toEqual([
-      ['/en/p/#step-pay', 'Step 4'],
-      ['/en/p/', undefined],
-    ]);
-  });
-
-  it('puts the page start first when the query is one of the page’s keywords', () => {
-    const data = {
-      ...page(words, anchors, [{ anchor: 'step-pay', locations: [pay] }]),
-      meta: { title: 'Page title', keywords: 'recharge, top-up, Jazz Cash' },
-    };
-    expect(toPageHit(data, 'Recharge', 3).sections[0]).toEqual({
-      url: '/en/p/',
-      title: undefined,
-      excerpt: 'page excerpt',
-    });
-    expect(toPageHit(data, 'jazz cash', 3).sections[0]?.url).toBe('/en/p/');
-    expect(toPageHit(data, 'pay', 3).sections[0]?.url).toBe('/en/p/#step-pay');
-  });
-
-  it('a page matched only by its keywords links to its start', () => {
-    const data = { ...page(words, anchors, []), meta: { title: 'Page title', keywords: 'renew' } };
-    expect(toPageHit(data, 'renew', 3).sections).toEqual([
-      { url: '/en/p/', title: undefined, excerpt: 'page excerpt' },
-    ]);
-  });
-});
-
-describe('choosing the section, by heading and by how close the words stand', () => {
-  //            0       1       2       3    4      5       6     7     8     9      10     11    12    13
-  const words = 'Intro Telenor merger Telenor and Ufone The Telenor deal was done and the merger'.split(' ');
-  const anchors = [{ id: 'telenor-ufone', location: 3 }];
-
-  it('prefers the section whose heading names the query’s words over the page start that merely has them', () => {
-    const data = page(words, anchors, [
-      { locations: [1, 2] },
-      { anchor: 'telenor-ufone', locations: [3, 7, 13], headings: [3] },
-    ]);
-    expect(rankSections(data, 'telenor merger')[0]?.anchor?.id).toBe('telenor-ufone');
-  });
-
-  it('prefers the section where the words stand together', () => {
-    const data = page(words, anchors, [{ locations: [1, 2] }, { anchor: 'telenor-ufone', locations: [3, 13] }]);
-    expect(rankSections(data, 'telenor merger')[0]?.anchor).toBeUndefined();
-  });
-});
-
-describe('ordering pages', () => {
-  const words = 'Shop page Top up with cash Steps Pay cash at the counter'.split(' ');
-  const anchors = [{ id: 'steps', location: 6 }];
-  const shop = { ...page(words, anchors, [{ anchor: 'steps', locations: [7, 8] }]), url: '/en/shop/' };
-  const scattered = {
-    ...page(words, anchors, [{ locations: [2] }, { anchor: 'steps', locations: [8] }]),
-    url: '/en/scattered/',
-  };
-  const partial = { ...page(words, anchors, [{ anchor: 'steps', locations: [7, 8] }]), url: '/en/partial/' };
-  const bet = {
-    ...page(words, anchors, []),
-    url: '/en/bet/',
-    meta: { title: 'Bet', keywords: 'cash payment, pay cash (#steps)' },
-  };
-
-  it('puts the best bet first, then whole-query pages before partial ones, then better sections', () => {
-    const order = orderPages(
-      [
-        { data: partial, whole: false },
-        { data: scattered, whole: true },
-        { data: shop, whole: true },
-        { data: bet, whole: false },
+  it('orders pages by their best section and keeps the sections of a page in their order, at most `max`', () => {
+    const hits = groupByPage(
+      [section('/en/tips/#tax'), section('/en/store/'), section('/en/tips/'), section('/en/tips/#steps')],
+      2,
+    );
+    expect(hits.map((h) => h.url)).toEqual(['/en/tips/', '/en/store/']);
+    expect(hits[0]).toEqual({
+      url: '/en/tips/',
+      title: 'Title of /en/tips/',
+      sections: [
+        { url: '/en/tips/#tax', title: 'The balance is less than you paid', excerpt: '/en/tips/#tax' },
+        { url: '/en/tips/', title: undefined, excerpt: '/en/tips/' },
       ],
-      'how to pay cash',
-    );
-    expect(order.map((p) => p.url)).toEqual(['/en/bet/', '/en/shop/', '/en/scattered/', '/en/partial/']);
-    expect(isBestBet(bet, 'Pay cash?')).toBe(true);
-    expect(isBestBet(bet, 'cash')).toBe(false);
-  });
-
-  it('keeps the given order when nothing tells pages apart', () => {
-    const a = { ...shop, url: '/en/a/' };
-    const b = { ...shop, url: '/en/b/' };
-    expect(
-      orderPages(
-        [
-          { data: b, whole: true },
-          { data: a, whole: true },
-        ],
-        'pay',
-      ).map((p) => p.url),
-    ).toEqual(['/en/b/', '/en/a/']);
-  });
-
-  it('a best bet links to the section its keyword names, even one without the query’s words', () => {
-    expect(toPageHit(bet, 'pay cash', 2).sections[0]).toEqual({
-      url: '/en/bet/#steps',
-      title: 'steps',
-      excerpt: 'Steps Pay cash at the counter',
     });
-    expect(toPageHit(bet, 'cash payment', 2).sections[0]?.url).toBe('/en/bet/');
-    const long = { ...bet, content: `${words.join(' ')} ${'word '.repeat(40)}`.trim(), word_count: words.length + 40 };
-    expect(toPageHit(long, 'pay cash', 1).sections[0]?.excerpt).toMatch(
-      /^Steps Pay cash at the counter word( word)+…$/,
-    );
+  });
+
+  it('link to the step with the most of the words when there is one ("pay in cash": the step where you pay)', () => {
+    const steps = section('/en/store/#steps', 'all steps', [
+      sub('/en/store/#steps', 'Steps', [1]),
+      sub('/en/store/#step-pay', 'Step 4', [1, 2]),
+    ]);
+    expect(groupByPage([steps], 1)[0]?.sections).toEqual([
+      { url: '/en/store/#step-pay', title: 'Step 4', excerpt: 'in Step 4' },
+    ]);
+    const heading = section('/en/store/#steps', 'all steps', [
+      sub('/en/store/#steps', 'Steps', [24]),
+      sub('/en/store/#step-pay', 'Step 4', [1]),
+    ]);
+    expect(groupByPage([heading], 1)[0]?.sections[0]?.url).toBe('/en/store/#steps');
   });
 });

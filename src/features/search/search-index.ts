@@ -1,4 +1,5 @@
-import { elements, parseHtml, type HtmlDocument } from '../../core/html';
+import type { AnyNode } from 'domhandler';
+import { elements, parseHtml, type HtmlDocument, type HtmlElement } from '../../core/html';
 
 /**
  * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ and describes it in
@@ -38,10 +39,11 @@ export function describeIndexProblems(indexed: IndexedLanguages, expected: reado
 }
 
 /**
- * Keywords: other words readers use for what a page covers (充值/续费/缴费, top up/recharge/load), written in a
- * guide's frontmatter. They are indexed as hidden Pagefind metadata (`data-pagefind-meta="keywords:…"`): never
- * shown, matched with low weight, so the page's own text still ranks first. The inline meta syntax runs to the
- * end of the attribute and Pagefind splits captures on commas, so a keyword may not contain `,` `:` `[` `]`.
+ * Keywords: other words readers use for what a page or a section covers (充值卡, recharge card, no data), written
+ * in a guide's frontmatter. They are indexed as hidden Pagefind metadata (`data-pagefind-meta="keywords:…"`) on
+ * the record of the section they name, or of the page start: never shown, weighted by Pagefind's `metaWeights`
+ * (client/engine.ts). The inline meta syntax runs to the end of the attribute and Pagefind splits
+ * captures on commas, so a keyword may not contain `,` `:` `[` `]`.
  */
 export const KEYWORD_PATTERN = /^[^,:[\]]+$/;
 /**
@@ -91,6 +93,19 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+/** A keyword as written in a guide's frontmatter: words, then optionally the section's id, `双卡 (#two-at-once)`. */
+export function parseKeyword(written: string): { text: string; anchor?: string } {
+  const match = /^(.*?)\s*\(#([a-z0-9-]+)\)$/.exec(written.trim());
+  return match ? { text: match[1]!.trim(), anchor: match[2]! } : { text: written.trim() };
+}
+
+/** What two keywords are compared by: case, spaces and hyphens do not count ("Jazz Cash", "jazzcash"). */
+export function keywordKey(keyword: string): string {
+  return parseKeyword(keyword)
+    .text.toLowerCase()
+    .replace(/[\s-]+/g, '');
+}
+
 /** The keywords one indexed page lists, and the file an author edits to change them. */
 export interface PageKeywords {
   /** The page's path, `/zh/store/`. */
@@ -100,9 +115,8 @@ export interface PageKeywords {
 }
 
 /**
- * Keywords that two pages of one language both claim. A keyword makes its page the best bet for the query
- * (src/features/search/search.ts `isBestBet`), so it may lead to one page only; `key` says when two keywords ask for the
- * same thing ("Jazz Cash" and "jazz  cash", "top up without bank account" and "without bank account").
+ * Keywords that two pages of one language both claim: a keyword says where a reader who types it should land, so
+ * it leads to one page only; `key` says when two keywords are the same ("Jazz Cash" and "jazzcash").
  */
 export function describeKeywordClashes(
   pages: readonly PageKeywords[],
@@ -156,4 +170,120 @@ export function keywordsInHtml(html: string | HtmlDocument): string[] {
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean);
+}
+
+/** One search record: a section of an indexed page (or its start, before the first heading), as its own HTML. */
+export interface SectionRecord {
+  /** `/en/tips/#tax`, or `/en/tips/` for the page start. */
+  url: string;
+  html: string;
+}
+
+/** Headings that start a record of their own: every h2–h4 with an id in the indexed part of a page. */
+const SECTION_HEADING = /^h[2-4]$/;
+
+/** What Pagefind leaves out of a page, so no record starts in it: footers and `data-pagefind-ignore`. */
+const leftOut = (el: HtmlElement) => el.name === 'footer' || el.attribs['data-pagefind-ignore'] !== undefined;
+
+const isElement = (node: AnyNode): node is HtmlElement =>
+  node.type === 'tag' || node.type === 'script' || node.type === 'style';
+
+const openTag = (el: HtmlElement, attribs: Record<string, string>) =>
+  `<${el.name}${Object.entries(attribs)
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .join('')}>`;
+
+const textOf = (node: AnyNode): string =>
+  node.type === 'text' ? node.data : isElement(node) ? node.children.map(textOf).join('') : '';
+
+/**
+ * Split a built page into search records, one per section: Pagefind then ranks sections, the unit a reader
+ * wants to land on, with its own BM25 (a word on every page's "If it does not work" counts for little; a short
+ * section about the query outranks a long page that mentions it once). Each record keeps the ancestors of its
+ * part of the page (and so their `data-pagefind-*` attributes), the page title as its title metadata, and the
+ * page's keywords that name it (`双卡 (#two-at-once)`: the record holding that id; without an id: the page start).
+ * Whole elements are copied from the page's source as written; only the open tags of the ancestors a section
+ * boundary cuts through are written anew. `undefined` for pages that are not indexed (no `data-pagefind-body`).
+ */
+export function sectionRecords(
+  html: string,
+  page: string,
+  document: HtmlDocument = parseHtml(html),
+): SectionRecord[] | undefined {
+  const all = elements(document);
+  const body = all.find((el) => el.attribs['data-pagefind-body'] !== undefined);
+  if (!body) return undefined;
+  const lang = all.find((el) => el.name === 'html')?.attribs['lang'] ?? '';
+  // Pre-order numbers of the body's nodes, the last number inside each, and the nodes Pagefind leaves out.
+  const order = new Map<AnyNode, [number, number]>();
+  const ignored = new Set<AnyNode>();
+  const inBody: HtmlElement[] = [];
+  let n = 0;
+  const number = (node: AnyNode, out: boolean): number => {
+    const first = n++;
+    const skip = out || (isElement(node) && leftOut(node));
+    if (skip) ignored.add(node);
+    if (isElement(node)) inBody.push(node);
+    const last = isElement(node) ? node.children.reduce((_, child) => number(child, skip), first) : first;
+    order.set(node, [first, last]);
+    return last;
+  };
+  number(body, false);
+  const title = textOf(inBody.find((el) => el.name === 'h1') ?? body)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const starts = inBody.filter((el) => SECTION_HEADING.test(el.name) && el.attribs['id'] && !ignored.has(el));
+  const bounds = [
+    { id: undefined as string | undefined, at: 0 },
+    ...starts.map((h) => ({ id: h.attribs['id'], at: order.get(h)![0] })),
+  ];
+  const keywords = keywordsInHtml(document);
+  const idsIn = (from: number, to: number) =>
+    new Set(
+      inBody.flatMap((el) => {
+        const at = order.get(el)![0];
+        return el.attribs['id'] !== undefined && at >= from && at < to ? [el.attribs['id']] : [];
+      }),
+    );
+  // The part of `node` between pre-order numbers `from` (inclusive) and `to` (exclusive), as HTML.
+  const slice = (node: AnyNode, from: number, to: number, attribs?: Record<string, string>): string => {
+    const [first, last] = order.get(node)!;
+    if (last < from || first >= to) return '';
+    if (!attribs && first >= from && last < to && node.startIndex !== null && node.endIndex !== null) {
+      return html.slice(node.startIndex, node.endIndex + 1);
+    }
+    if (!isElement(node)) return '';
+    const inner = node.children.map((child) => slice(child, from, to)).join('');
+    return `${openTag(node, attribs ?? node.attribs)}${inner}</${node.name}>`;
+  };
+  return bounds.map(({ id, at }, i) => {
+    const to = bounds[i + 1]?.at ?? Infinity;
+    const ids = idsIn(at, to);
+    const mine = keywords.flatMap((written) => {
+      const { text, anchor } = parseKeyword(written);
+      return (anchor ? ids.has(anchor) : id === undefined) ? [spaced(text)] : [];
+    });
+    const { ['data-pagefind-meta']: _, ...attribs } = body.attribs;
+    const meta = keywordsMeta(mine);
+    const content = slice(body, at, to, meta ? { ...attribs, 'data-pagefind-meta': meta } : attribs);
+    return {
+      url: id ? `${page}#${id}` : page,
+      html: `<html lang="${escapeAttribute(lang)}"><head><meta data-pagefind-meta="title[content]" content="${escapeAttribute(title)}"></head><body>${content}</body></html>`,
+    };
+  });
+}
+
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Chinese written with spaces between its words, as the browser splits them (`没有 银行 账户`). Pagefind splits a
+ * page's text into words but takes metadata (keywords) as written, split at spaces only; searches are split into
+ * words, so an unspaced Chinese keyword would only ever match its first word.
+ */
+export function spaced(text: string): string {
+  if (!/\p{Script=Han}/u.test(text)) return text;
+  return [...words.segment(text)]
+    .map((s) => s.segment.trim())
+    .filter(Boolean)
+    .join(' ');
 }

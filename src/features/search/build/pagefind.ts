@@ -8,36 +8,45 @@ import {
   describeIndexProblems,
   describeKeywordClashes,
   describeMissingKeywordAnchors,
+  keywordKey,
   keywordsInHtml,
+  parseKeyword,
   SEARCH_BUNDLE_DIR,
+  sectionRecords,
   UNUSED_BUNDLE_FILES,
   type IndexedLanguages,
   type PageKeywords,
 } from '../search-index';
-import { parseKeyword, queryKey } from '../search';
 
 /**
  * Post-build transform, after the Content-Security-Policy and before the service worker precaches dist/: index
- * the pages with Pagefind's Node API into dist/pagefind/. Pagefind reads each page's `<html lang>` and builds one
- * index per language, so a Chinese search only ever sees Chinese pages. Only elements marked `data-pagefind-body`
- * (guide and home content) are indexed; pages without it (search, 404, the `/` chooser) are left out. Fails the
- * build when two pages of a language list keywords that ask for the same thing, when Pagefind reports errors, or
- * when a language's index is missing or empty.
+ * the pages with Pagefind's Node API into dist/pagefind/, one record per section of every page with
+ * `data-pagefind-body` (guides, the home intro, the shopkeeper card page's intro; see `sectionRecords`), so
+ * Pagefind ranks sections, the unit a reader lands on. Pagefind reads each record's `<html lang>` and builds one
+ * index per language, so a Chinese search only ever sees Chinese pages. Pages without `data-pagefind-body`
+ * (search, 404, the `/` chooser) are left out. Fails the build when two pages of a language list the same
+ * keyword, when a keyword names a section its page does not have, when Pagefind reports errors, or when a
+ * language's index is missing or empty.
  */
 export const searchIndex: PostBuildStep = {
   name: 'search-index',
   async run(site, logger) {
     const withKeywords = pageKeywords(site.pages.values());
     const keywordProblems = [
-      describeKeywordClashes(withKeywords, (k) => queryKey(parseKeyword(k).text)),
+      describeKeywordClashes(withKeywords, keywordKey),
       describeMissingKeywordAnchors(withKeywords, (k) => parseKeyword(k).anchor),
     ].filter(Boolean);
     if (keywordProblems.length) throw new Error(keywordProblems.join('\n'));
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     try {
-      const added = await index.addDirectory({ path: site.dist });
-      if (added.errors.length) throw new Error(`Pagefind could not index dist/: ${added.errors.join('; ')}`);
+      for (const { path, html, document } of site.pages.values()) {
+        for (const record of sectionRecords(html, path, document) ?? []) {
+          const added = await index.addHTMLFile({ url: record.url, content: record.html });
+          if (added.errors.length)
+            throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+        }
+      }
       const written = await index.writeFiles({ outputPath: join(site.dist, SEARCH_BUNDLE_DIR) });
       if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
     } finally {
@@ -53,7 +62,7 @@ export const searchIndex: PostBuildStep = {
     const problem = describeIndexProblems(entry.languages, expected);
     if (problem) throw new Error(problem);
     const counts = expected.map((lang) => `${lang}: ${entry.languages[lang]?.page_count ?? 0}`).join(', ');
-    logger.info(`indexed pages by language (${counts}) into /${SEARCH_BUNDLE_DIR}/`);
+    logger.info(`indexed sections of pages by language (${counts}) into /${SEARCH_BUNDLE_DIR}/`);
   },
 };
 
@@ -64,9 +73,11 @@ function pageKeywords(pages: Iterable<BuiltPage>): (PageKeywords & { ids: Set<st
     const keywords = keywordsInHtml(document);
     if (keywords.length === 0) continue;
     const [, locale, slug] = path.split('/');
-    const source = slug
-      ? `content/guides/${locale}/${slug}.mdx (keywords)`
-      : `src/i18n/${locale}.json (search.homeKeywords)`;
+    const source = !slug
+      ? `src/i18n/${locale}.json (search.homeKeywords)`
+      : slug === 'show-shopkeeper'
+        ? `src/i18n/${locale}.json (search.shopkeeperKeywords)`
+        : `content/guides/${locale}/${slug}.mdx (keywords)`;
     found.push({ page: path, source, keywords, ids: new Set(allIds(document)) });
   }
   return found;

@@ -1,16 +1,18 @@
 import {
-  mergeResults,
-  orderPages,
+  groupByPage,
   normalizeQuery,
-  significantTerms,
-  toPageHit,
+  queryPhrases,
+  queryTerms,
+  rankFound,
+  type Found,
   type PageHit,
   type ResultData,
 } from '../search';
 
 /**
- * Pagefind's JS API (dist/pagefind/pagefind.js, written by the search-index build step). It
- * picks the index of the page's `<html lang>`, so a Chinese page searches Chinese pages only.
+ * Pagefind's JS API (dist/pagefind/pagefind.js, written by the search-index build step). It picks the index of
+ * the page's `<html lang>`, so a Chinese page searches Chinese pages only. Each indexed record is one section of a
+ * page (../build/pagefind.ts, `sectionRecords`).
  */
 interface Result {
   id: string;
@@ -20,11 +22,11 @@ interface Result {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string): Promise<{ results: Result[] } | null>;
+  search(query: string | null): Promise<{ results: Result[] } | null>;
 }
 
-/** Hidden keywords (guide frontmatter `keywords`) count for less than the page's own words; the title for more. */
-const META_WEIGHTS = { title: 5, keywords: 0.5 };
+/** Pagefind's ranking settings (README "Search"): keywords weigh less than a heading, more than a word of text. */
+const RANKING = { metaWeights: { title: 2, keywords: 3 } };
 
 let engine: Promise<Pagefind> | undefined;
 
@@ -34,7 +36,7 @@ export function loadEngine(): Promise<Pagefind> {
     const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
     // Excerpt length counts words; Chinese is segmented into short words, so it gets more of them.
     const excerptLength = document.documentElement.lang.startsWith('zh') ? 36 : 24;
-    await pagefind.options({ excerptLength, excerptEllipsis: '…', ranking: { metaWeights: META_WEIGHTS } });
+    await pagefind.options({ excerptLength, excerptEllipsis: '…', ranking: RANKING });
     await pagefind.init();
     return pagefind;
   })();
@@ -43,45 +45,52 @@ export function loadEngine(): Promise<Pagefind> {
   return engine;
 }
 
-/**
- * Pages whose data is loaded to rank them (orderPages): the query's best bet may be anywhere in Pagefind's order,
- * and the best sections tell more than its page scores. On a site of this size (a dozen pages per language) that
- * is every match. A page's data is a fragment of a few KB, cached after the first search (and precached by the
- * service worker).
- */
-const CANDIDATES = 24;
+/** A word's results, as Pagefind finds and scores them. */
+async function searchWord(pagefind: Pagefind, word: string): Promise<Found<Result>[]> {
+  const results = (await pagefind.search(word))?.results ?? [];
+  return results.map((r) => ({ id: r.id, score: r.score, result: r }));
+}
 
 /**
- * The first `pages` pages matching a query, best first (see orderPages), each with its best sections, and how
- * many pages match in all: the query's best bet
- * (the page that lists it as a keyword), then pages with every word of the query, then pages with some of its
- * words (see mergeResults), so a question in natural words still finds something.
+ * A phrase's results. Pagefind scores an exact match 1 (or the weight of the metadata field it is in); like a
+ * word, a phrase counts for more the fewer sections have it (BM25's inverse document frequency).
  */
-export async function findPages(
-  query: string,
-  pages: number,
-  sectionsPerPage: number,
-): Promise<{ hits: PageHit[]; total: number }> {
+async function searchPhrase(pagefind: Pagefind, phrase: string, sections: number): Promise<Found<Result>[]> {
+  const results = (await pagefind.search(`"${phrase}"`))?.results ?? [];
+  const idf = Math.log((sections - results.length + 0.5) / (results.length + 0.5) + 1);
+  return results.map((r) => ({ id: r.id, score: r.score * idf, result: r }));
+}
+
+let sectionCount: Promise<number> | undefined;
+
+export interface Answer {
+  hits: PageHit[];
+  /** Pages among the sections looked at. */
+  total: number;
+  /** Most of the query's words are on no page: the results (if any) may well not answer it. */
+  unsure: boolean;
+}
+
+/** The first `pages` pages matching a query, best first, each with its best `sectionsPerPage` sections. */
+export async function findPages(query: string, pages: number, sectionsPerPage: number): Promise<Answer> {
   const q = normalizeQuery(query);
-  if (!q) return { hits: [], total: 0 };
+  const words = queryTerms(q);
+  if (!words.length) return { hits: [], total: 0, unsure: true };
+  const phrases = queryPhrases(q);
   const pagefind = await loadEngine();
-  // Word by word as well, unless the query is a single word as it stands ("充值要带护照吗" → 护照).
-  const terms = significantTerms(q);
-  const oneWord = terms.length === 1 && terms[0] === q.toLowerCase();
-  const [whole, ...byTerm] = await Promise.all([q, ...(oneWord ? [] : terms)].map((t) => pagefind.search(t)));
-  const results = new Map<string, Result>();
-  for (const found of [whole, ...byTerm])
-    for (const r of found?.results ?? []) if (!results.has(r.id)) results.set(r.id, r);
-  const order = mergeResults(
-    whole?.results ?? [],
-    byTerm.map((found) => found?.results ?? []),
-  );
-  const wholeIds = new Set((whole?.results ?? []).map((r) => r.id));
-  const candidates = await Promise.all(
-    order.slice(0, CANDIDATES).map(async (id) => ({ data: await results.get(id)!.data(), whole: wholeIds.has(id) })),
-  );
-  const hits = orderPages(candidates, q)
-    .slice(0, pages)
-    .map((d) => toPageHit(d, q, sectionsPerPage));
-  return { hits, total: order.length };
+  sectionCount ??= pagefind.search(null).then((found) => found?.results.length ?? 0);
+  const count = await sectionCount;
+  const [whole, byWord, byPhrase] = await Promise.all([
+    pagefind.search(words.join(' ')),
+    Promise.all(words.map((w) => searchWord(pagefind, w))),
+    Promise.all(phrases.map((p) => searchPhrase(pagefind, p, count))),
+  ]);
+  // A section with every word: its excerpt from the search for all of them, which marks them all.
+  const withAll = new Map((whole?.results ?? []).map((r) => [r.id, r]));
+  // Enough sections to fill the pages shown, usually; each is a small fragment, cached once loaded.
+  const ranked = rankFound([...byWord, ...byPhrase]).slice(0, Math.min(30, pages * 4));
+  const sections = await Promise.all(ranked.map((r) => (withAll.get(r.id) ?? r).data()));
+  const hits = groupByPage(sections, sectionsPerPage);
+  const known = byWord.filter((found) => found.length).length;
+  return { hits: hits.slice(0, pages), total: hits.length, unsure: !hits.length || known * 2 < words.length };
 }

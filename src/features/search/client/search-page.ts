@@ -33,12 +33,13 @@ export function searchPage(root: HTMLElement): void {
       return;
     }
     try {
-      const { hits, total } = await findPages(query, 24, 3);
+      const { hits, total, unsure } = await findPages(query, 24, 3);
       if (mine !== latest) return;
       renderHits(list, hits, messages, true);
       status.textContent = resultSummary(messages, query, total);
       status.dataset['query'] = query;
-      browse.hidden = hits.length > 0;
+      // When search is unsure, the ways that need no internet and every guide follow the results.
+      browse.hidden = !unsure;
     } catch {
       if (mine !== latest) return;
       list.replaceChildren();

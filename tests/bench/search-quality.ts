@@ -1,0 +1,59 @@
+/**
+ * Search quality: every query of tests/search-quality/queries.yaml typed into the real search page of the built
+ * site in Chromium (our UI code, Pagefind's index), scored against its label. Prints first-result and top-3
+ * accuracy per language and half (tuning / held-out), the queries waiting for issue 12's content apart, and every
+ * miss with what search answered instead. SEARCH_QUALITY_HIDE_HELDOUT=1 leaves the held-out misses unlisted (for
+ * tuning: a held-out miss that was looked at belongs in the tuning half).
+ */
+import { answers, loadQueries, resultLinks, score, LANGS, type Half, type Scored } from '../search-quality/queries.ts';
+import type { BenchSection } from './index.ts';
+
+const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1).padStart(5)}%` : '    –');
+
+export const searchQualityBench: BenchSection = {
+  name: 'search-quality',
+  async run({ browser, origin, dist, print }) {
+    const sets = loadQueries();
+    const hideHeldout = Boolean(process.env['SEARCH_QUALITY_HIDE_HELDOUT']);
+    const rows: string[] = [];
+    const misses: string[] = [];
+    for (const lang of LANGS) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`${origin}/${lang}/search/`);
+      const scored: Scored[] = [];
+      for (const query of sets[lang]) scored.push(score(dist, query, await resultLinks(page, query.q)));
+      await page.close();
+      const groups: [string, Scored[]][] = [
+        ...(['tune', 'heldout'] as Half[]).map((half): [string, Scored[]] => [
+          half,
+          scored.filter((s) => s.query.split === half && !s.query.pending),
+        ]),
+        ['pending 12', scored.filter((s) => s.query.pending)],
+      ];
+      for (const [name, group] of groups) {
+        const n = group.length;
+        const first = group.filter((s) => s.first).length;
+        const top3 = group.filter((s) => s.top3).length;
+        const pageOnly = group.filter((s) => s.firstPage).length;
+        rows.push(
+          `${lang}  ${name.padEnd(10)} ${String(n).padStart(4)}   first ${pct(first, n)}   top-3 ${pct(top3, n)}   (first on the right page ${pct(pageOnly, n)})`,
+        );
+      }
+      const moved = sets[lang].filter((q) => q.moved).length;
+      rows.push(`${lang}  moved from held-out to tuning: ${moved}`);
+      for (const s of scored) {
+        if (s.first) continue;
+        if (hideHeldout && s.query.split === 'heldout') continue;
+        const tag = s.query.pending ? 'pending' : s.query.split;
+        const got = s.links.slice(0, 3).map((l) => (answers(dist, s.query.a, l) ? `✓${l}` : l));
+        misses.push(`${lang} ${tag.padEnd(7)} "${s.query.q}"  want ${s.query.a}  got ${got.join('  ') || '(nothing)'}`);
+      }
+    }
+    print('Accuracy of the first result (and of the first three) against tests/search-quality/queries.yaml:');
+    for (const row of rows) print(`  ${row}`);
+    print(
+      `Misses (first result wrong; ✓ marks the right answer further down)${hideHeldout ? ', held-out ones not listed' : ''}:`,
+    );
+    for (const miss of misses) print(`  ${miss}`);
+  },
+};
