@@ -1,8 +1,8 @@
 /**
  * Search quality: every query of tests/search-quality/queries.yaml typed into the real search page of the built
  * site in Chromium (our UI code, Pagefind's index), scored against its label. Prints first-result and top-3
- * accuracy per language and half (tuning / held-out), the queries waiting for issue 12's content apart, and every
- * miss with what search answered instead. SEARCH_QUALITY_HIDE_HELDOUT=1 leaves the held-out misses unlisted (for
+ * accuracy per language and half (tuning / held-out), how many queries were moved from the held-out half, and
+ * every miss with what search answered instead. SEARCH_QUALITY_HIDE_HELDOUT=1 leaves the held-out misses unlisted (for
  * tuning: a held-out miss that was looked at belongs in the tuning half).
  */
 import { answers, loadQueries, resultLinks, score, LANGS, type Half, type Scored } from '../search-quality/queries.ts';
@@ -23,13 +23,10 @@ export const searchQualityBench: BenchSection = {
       const scored: Scored[] = [];
       for (const query of sets[lang]) scored.push(score(dist, query, await resultLinks(page, query.q)));
       await page.close();
-      const groups: [string, Scored[]][] = [
-        ...(['tune', 'heldout'] as Half[]).map((half): [string, Scored[]] => [
-          half,
-          scored.filter((s) => s.query.split === half && !s.query.pending),
-        ]),
-        ['pending 12', scored.filter((s) => s.query.pending)],
-      ];
+      const groups = (['tune', 'heldout'] as Half[]).map((half): [string, Scored[]] => [
+        half,
+        scored.filter((s) => s.query.split === half),
+      ]);
       for (const [name, group] of groups) {
         const n = group.length;
         const first = group.filter((s) => s.first).length;
@@ -44,7 +41,7 @@ export const searchQualityBench: BenchSection = {
       for (const s of scored) {
         if (s.first) continue;
         if (hideHeldout && s.query.split === 'heldout') continue;
-        const tag = s.query.pending ? 'pending' : s.query.split;
+        const tag = s.query.split;
         const got = s.links.slice(0, 3).map((l) => (answers(dist, s.query.a, l) ? `✓${l}` : l));
         misses.push(`${lang} ${tag.padEnd(7)} "${s.query.q}"  want ${s.query.a}  got ${got.join('  ') || '(nothing)'}`);
       }

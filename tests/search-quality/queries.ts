@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { elements, parseHtml } from '../../src/core/html';
+import { elements, parseHtml } from '../../src/core/html.ts';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -17,8 +17,6 @@ export interface Query {
   /** `/en/tips/` (the page as a whole) or `/en/tips/#tax` (that section, or a step or subsection inside it). */
   a: string;
   split: Half;
-  /** The answer is content issue 12 adds: reported apart until relabelled. */
-  pending?: number;
   /** Why and when a held-out query was moved to the tuning half. */
   moved?: string;
   origin?: string;
