@@ -23,7 +23,6 @@ const GROUPS: [string, (path: string) => boolean][] = [
     'Pagefind runtime (pagefind.js, entry, meta)',
     (p) => /^\/pagefind\/(pagefind\.js|pagefind-entry\.json|pagefind\..*\.pf_meta)$/.test(p),
   ],
-  ['Pagefind worker', (p) => p === '/pagefind/pagefind-worker.js'],
   ['Pagefind wasm', (p) => /^\/pagefind\/wasm\./.test(p)],
   ['Pagefind index chunks', (p) => p.startsWith('/pagefind/index/')],
   ['Pagefind fragments', (p) => p.startsWith('/pagefind/fragment/')],

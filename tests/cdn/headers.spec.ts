@@ -104,7 +104,6 @@ test('every file of the build: the security headers, and immutable for a year if
     'zh/manifest.webmanifest',
     'en/manifest.webmanifest',
     'pagefind/pagefind.js',
-    'pagefind/pagefind-worker.js',
     'pagefind/pagefind-entry.json',
     'favicon.svg',
     'robots.txt',

@@ -49,7 +49,7 @@ export const CORE_GLOBS = [
 
 /** Files whose name changes with their content: no revision needed, the URL is the version. */
 export const HASHED_URL =
-  /^(?:_astro\/|_offline\/|pagefind\/(?:index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$|pagefind\/wasm\.[^/]+\.pagefind$)/;
+  /^(?:_astro\/|_offline\/|pagefind\/(?:index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/;
 
 /** Pagefind marks its files decompressed with this prefix; it reads them with or without gzip (pagefind.js `decompress`). */
 export const PAGEFIND_DECOMPRESSED = 'pagefind_dcd';
@@ -71,17 +71,24 @@ export interface OfflineEntry {
   revision: string | null;
   /** SRI hash of the stored bytes, when they are the very bytes the server has for `url` (pages, scripts). */
   integrity?: string;
-  /** The pack or WebAssembly file that carries the bytes; without it the file is fetched from its own URL. */
+  /** The pack or binary file that carries the bytes; without it the file is fetched from its own URL. */
   from?: string;
+  /** In a binary source: where the file's bytes start and end (end exclusive). */
+  range?: [number, number];
   /** Language groups: the tier the file belongs to. */
   tier?: Tier;
 }
 
-/** A file that carries the bytes of others: a pack (JSON) or Pagefind's WebAssembly without its gzip wrapper. */
+/**
+ * A file that carries the bytes of others: a pack (JSON, text files), or a binary file: Pagefind's WebAssembly and
+ * index chunks without their gzip wrappers, one after the other. A binary file is named `.wasm` (and starts with the
+ * WebAssembly module) because `application/wasm` is a type hosts compress, with brotli, better than Pagefind's gzip;
+ * `application/octet-stream` they send as it is.
+ */
 export interface OfflineSource {
   url: string;
   integrity: string;
-  format: 'pack' | 'wasm';
+  format: 'pack' | 'binary';
 }
 
 export interface TierInfo {

@@ -7,7 +7,10 @@ import { elements, parseHtml, type HtmlDocument, type HtmlElement } from '../../
  */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
-/** Pagefind's prebuilt UIs (and highlighter), which we do not use: removed from the bundle after writing it. */
+/**
+ * Pagefind's prebuilt UIs and highlighter, and its web worker (the engine runs with `noWorker`, see
+ * client/engine.ts), which we do not use: removed from the bundle after writing it.
+ */
 export const UNUSED_BUNDLE_FILES = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -16,6 +19,7 @@ export const UNUSED_BUNDLE_FILES = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
+  'pagefind-worker.js',
 ];
 
 export type IndexedLanguages = Record<string, { hash?: string; wasm?: string | null; page_count: number }>;

@@ -32,11 +32,13 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * Files named by their content, the same set as `HASHED_URL` in src/features/offline/offline.ts (the service worker's "no
- * revision needed"): Astro's bundles (and stylesheets, should one be emitted), Pagefind's index chunks, result
+ * revision needed"): Astro's bundles (and stylesheets, should one be emitted), the offline copy's packs, indexes
+ * and binary files, Pagefind's index chunks, result
  * fragments, filters and per-language metadata (`pagefind.<lang>_<hash>.pf_meta`).
  */
 export const IMMUTABLE_PATHS: readonly string[] = [
   '/_astro/*',
+  '/_offline/*',
   '/pagefind/index/*',
   '/pagefind/fragment/*',
   '/pagefind/filter/*',
@@ -45,13 +47,12 @@ export const IMMUTABLE_PATHS: readonly string[] = [
 
 /**
  * Fixed names whose content changes with a build: the service worker (its update check must see a new build at
- * once), the web app manifests, and Pagefind's entry files (its loader, worker, entry index and WebAssembly).
+ * once), the web app manifests, and Pagefind's entry files (its loader, entry index and WebAssembly).
  */
 export const REVALIDATE_PATHS: readonly string[] = [
   '/sw.js',
   '/*/manifest.webmanifest',
   '/pagefind/pagefind.js',
-  '/pagefind/pagefind-worker.js',
   '/pagefind/pagefind-entry.json',
   '/pagefind/wasm.*',
 ];

@@ -75,12 +75,12 @@ const TEXT_TYPES: Record<string, string> = {
 /** A file of the offline copy with the bytes the worker will store. */
 interface Prepared {
   entry: OfflineEntry;
-  /** Text for a pack (a page's without its stylesheets, `styles` saying where they go), or bytes for a file of its own (`direct`) or a WebAssembly source (`wasm`). */
+  /** Text for a pack (a page's without its stylesheets, `styles` saying where they go), or bytes for a file of its own (`direct`) or for the binary source (`binary`: Pagefind's bytes without gzip and marker). */
   text?: string;
   styles?: { css: string[]; at: number[] };
   type?: string;
   bytes?: Buffer;
-  how: 'pack' | 'direct' | 'wasm';
+  how: 'pack' | 'direct' | 'binary';
 }
 
 /** How a layout names and pins the files it writes: their real hashes, or (to measure a choice quickly) stand-ins of the same size. */
@@ -135,13 +135,15 @@ async function prepare(dist: string, entry: OfflineEntry): Promise<Prepared> {
     if (text.startsWith(PAGEFIND_DECOMPRESSED) && isUtf8(raw, text))
       return { entry, text, type: 'application/octet-stream', how: 'pack' };
   }
-  if (/^pagefind\/wasm\.[^/]+\.pagefind$/.test(entry.url)) {
+  if (/^pagefind\/(?:wasm\.[^/]+\.pagefind|index\/[^/]+\.pf_index)$/.test(entry.url)) {
+    // Pagefind's WebAssembly and index chunks: binary, gzipped by Pagefind; they travel in the binary source without
+    // the gzip (brotli compresses them better) and are stored decompressed, behind the marker Pagefind reads.
     const raw = gunzipSync(bytes);
     if (raw.subarray(0, PAGEFIND_DECOMPRESSED.length).toString('latin1') === PAGEFIND_DECOMPRESSED) {
-      return { entry, bytes: raw.subarray(PAGEFIND_DECOMPRESSED.length), how: 'wasm' };
+      return { entry, bytes: raw.subarray(PAGEFIND_DECOMPRESSED.length), how: 'binary' };
     }
   }
-  // Pagefind's index chunks, metadata and filters: binary and already gzipped; stored as the server has them.
+  // Pagefind's metadata and filters: small, binary and already gzipped; stored as the server has them.
   return { entry: { ...entry, integrity: sri(bytes) }, bytes, how: 'direct' };
 }
 
@@ -162,14 +164,14 @@ function packOf(files: Prepared[]): string {
   return JSON.stringify(pack);
 }
 
-/** Files of one download (a group, or a language's automatic or requested part): a pack, WebAssembly, files of their own. */
+/** Files of one download (a group, or a language's automatic or requested part): a pack, a binary file, files of their own. */
 interface Layout {
   entries: OfflineEntry[];
   sources: OfflineSource[];
   /** The pack's JSON, if the download has text files. */
   pack?: string;
-  /** Pagefind's WebAssembly modules, and the bytes of the files that travel as they are (already gzipped). */
-  wasm: Buffer[];
+  /** The binary source's bytes, if any; and the bytes of the files that travel as they are (already gzipped). */
+  binary?: Buffer;
   direct: number;
   /** Files to write into dist/. */
   writes: { url: string; body: string | Buffer }[];
@@ -178,7 +180,7 @@ interface Layout {
 }
 
 function layOut(name: string, files: Prepared[], pins: Pins = REAL): Layout {
-  const layout: Layout = { entries: [], sources: [], wasm: [], direct: 0, writes: [] };
+  const layout: Layout = { entries: [], sources: [], direct: 0, writes: [] };
   const packed = files.filter((f) => f.how === 'pack');
   if (packed.length) {
     const json = packOf(packed);
@@ -188,20 +190,23 @@ function layOut(name: string, files: Prepared[], pins: Pins = REAL): Layout {
     layout.sources.push({ url, integrity: pins.integrity(json), format: 'pack' });
     for (const f of packed) layout.entries.push({ ...f.entry, from: url });
   }
-  for (const f of files) {
-    if (f.how === 'direct') {
-      layout.entries.push(f.entry);
-      layout.direct += f.bytes!.length;
-    } else if (f.how === 'wasm') {
-      const wasmName = f.entry.url
-        .split('/')
-        .pop()!
-        .replace(/\.pagefind$/, '');
-      const url = `${PACK_DIR}/${wasmName}.${pins.hash(f.bytes!)}.wasm`;
-      layout.wasm.push(f.bytes!);
-      layout.writes.push({ url, body: f.bytes! });
-      layout.sources.push({ url, integrity: pins.integrity(f.bytes!), format: 'wasm' });
-      layout.entries.push({ ...f.entry, from: url });
+  for (const f of files.filter((f) => f.how === 'direct')) {
+    layout.entries.push(f.entry);
+    layout.direct += f.bytes!.length;
+  }
+  // The WebAssembly module first, so the file is what its name says it starts with.
+  const binary = files
+    .filter((f) => f.how === 'binary')
+    .sort((a, b) => Number(b.entry.url.endsWith('.pagefind')) - Number(a.entry.url.endsWith('.pagefind')));
+  if (binary.length) {
+    const body = Buffer.concat(binary.map((f) => f.bytes!));
+    const url = `${PACK_DIR}/${name}-search.${pins.hash(body)}.wasm`;
+    layout.binary = body;
+    layout.writes.push({ url, body });
+    layout.sources.push({ url, integrity: pins.integrity(body), format: 'binary' });
+    let at = 0;
+    for (const f of binary) {
+      layout.entries.push({ ...f.entry, from: url, range: [at, (at += f.bytes!.length)] });
     }
   }
   return layout;
@@ -217,7 +222,7 @@ async function downloadSize(
   { pack = layout.pack, exact = false }: { pack?: string | undefined; exact?: boolean } = {},
 ): Promise<number> {
   const sizes = await Promise.all(
-    [...(pack ? [pack] : []), ...layout.wasm, ...(layout.shards ?? [])].map((body) =>
+    [...(pack ? [pack] : []), ...(layout.binary ? [layout.binary] : []), ...(layout.shards ?? [])].map((body) =>
       compressedSize(Buffer.from(body), { exact }),
     ),
   );
@@ -428,8 +433,8 @@ async function layOutLanguage(
     autoPages: files.filter((f) => isPage(f) && auto.includes(f.entry.tier!)).length,
     autoTiers: auto,
     firstVisit,
-    // The bundle, then the automatic tiers' WebAssembly and files of their own.
-    requests: 1 + now.wasm.length + now.entries.filter((e) => !e.from).length,
+    // The bundle, then the automatic tiers' binary file and files of their own.
+    requests: 1 + (now.binary ? 1 : 0) + now.entries.filter((e) => !e.from).length,
     restBytes: item.allBytes - autoBytes,
   };
   return {
@@ -441,7 +446,6 @@ async function layOutLanguage(
       {
         entries: [],
         sources: [],
-        wasm: [],
         direct: 0,
         writes: [
           { url, body: json },

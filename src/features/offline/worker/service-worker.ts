@@ -193,9 +193,9 @@ async function fromPack(pack: Pack, entry: OfflineEntry): Promise<Response> {
   return new Response(text, { headers: { 'content-type': file.type } });
 }
 
-/** Pagefind's WebAssembly as Pagefind reads it: its "decompressed" marker, then the module. */
-function fromWasm(body: ArrayBuffer): Response {
-  const bytes = new Uint8Array(body);
+/** A file of a binary source as Pagefind reads it: its "decompressed" marker, then the file's bytes. */
+function fromBinary(body: ArrayBuffer, range?: [number, number]): Response {
+  const bytes = new Uint8Array(body, ...(range ? [range[0], range[1] - range[0]] : []));
   const marked = new Uint8Array(PAGEFIND_DECOMPRESSED.length + bytes.length);
   marked.set(new TextEncoder().encode(PAGEFIND_DECOMPRESSED));
   marked.set(bytes, PAGEFIND_DECOMPRESSED.length);
@@ -223,9 +223,9 @@ async function save(g: Group, entries: OfflineEntry[]): Promise<number> {
     const source = g.sources.get(from);
     if (!source) throw new GoneError(`no source ${from}`);
     const response = await fetchOfBuild(source.url, source.integrity, false);
-    if (source.format === 'wasm') {
+    if (source.format === 'binary') {
       const body = await response.arrayBuffer();
-      for (const e of members) await cache.put(key(e), fromWasm(body));
+      for (const e of members) await cache.put(key(e), fromBinary(body, e.range));
     } else {
       const pack = (await response.json()) as Pack;
       for (const e of members) await cache.put(key(e), await fromPack(pack, e));

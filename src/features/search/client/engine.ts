@@ -36,7 +36,9 @@ export function loadEngine(): Promise<Pagefind> {
     const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
     // Excerpt length counts words; Chinese is segmented into short words, so it gets more of them.
     const excerptLength = document.documentElement.lang.startsWith('zh') ? 36 : 24;
-    await pagefind.options({ excerptLength, excerptEllipsis: '…', ranking: RANKING });
+    // On the page's own thread: for an index this small a search takes milliseconds there, and Pagefind's web
+    // worker (11 KB brotli) would be one more file to download and to keep in every offline copy.
+    await pagefind.options({ excerptLength, excerptEllipsis: '…', ranking: RANKING, noWorker: true });
     await pagefind.init();
     return pagefind;
   })();
