@@ -162,6 +162,14 @@ export function describeMissingKeywordAnchors(
     : undefined;
 }
 
+/**
+ * A page as readers get it: its keywords attribute taken out once the index is written (Pagefind never reads pages
+ * at run time, so the hidden keywords would only be bytes on every page view and in every offline copy).
+ */
+export function withoutKeywords(html: string): string {
+  return html.replace(new RegExp(` data-pagefind-meta="${KEYWORDS_META_KEY}:[^"]*"`), '');
+}
+
 /** The keywords in a built page's markup (`data-pagefind-meta="keywords:…"`), as written. */
 export function keywordsInHtml(html: string | HtmlDocument): string[] {
   const document = typeof html === 'string' ? parseHtml(html) : html;

@@ -14,6 +14,7 @@ import {
   SEARCH_BUNDLE_DIR,
   sectionRecords,
   UNUSED_BUNDLE_FILES,
+  withoutKeywords,
   type IndexedLanguages,
   type PageKeywords,
 } from '../search-index';
@@ -51,6 +52,10 @@ export const searchIndex: PostBuildStep = {
       if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
     } finally {
       await pagefind.close();
+    }
+    for (const page of site.pages.values()) {
+      const shipped = withoutKeywords(page.html);
+      if (shipped !== page.html) site.updatePage(page.path, shipped);
     }
     // We use Pagefind's JS API with our own small UI: its prebuilt UI bundles would only be dead weight in
     // dist/ (and in the service worker's precache).
