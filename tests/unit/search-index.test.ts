@@ -15,6 +15,7 @@ import {
   parseKeyword,
   repeatedKeywords,
   SEARCH_BUNDLE_DIR,
+  SECTION_RECORDS,
   sectionRecords,
   spaced,
   titleSteps,
@@ -136,14 +137,14 @@ describe('keywords lead to one page each', () => {
   });
 });
 
-describe('search records: one per section', () => {
+describe('search records: one per section (when SECTION_RECORDS names headings), else one per page', () => {
   const html = `<html lang="en"><head><title>x</title></head><body><header id="top"><h2 id="nav">Menu</h2></header>
 <article data-pagefind-body data-pagefind-meta="keywords:start word, tax word (#tax), pay step (#step-pay), nowhere (#gone)">
 <h1 data-pagefind-weight="5">Avoid a failed top-up &amp; more</h1><p class="lead">Lead.</p>
 <h2 id="fails">When it fails</h2><p>Intro.</p>
 <h3 id="tax">Tax</h3><div class="tip" data-pagefind-ignore><p>Cite</p><ol><li id="step-pay" data-pagefind-title="Step 1">Pay</li></ol></div>
 <h3 id="validity">Validity</h3><p>Expired.</p><footer><h2 id="sources">Sources</h2></footer><div data-pagefind-ignore><h2 id="hidden">Hidden</h2></div></article><footer>Foot</footer></body></html>`;
-  const records = sectionRecords(html, '/en/tips/')!;
+  const records = sectionRecords(html, '/en/tips/', undefined, /^h[2-4]$/)!;
 
   it('start at the page and at every h2–h4 with an id in the indexed part (not in a footer or ignored), each with the page title', () => {
     expect(records.map((r) => r.url)).toEqual(['/en/tips/', '/en/tips/#fails', '/en/tips/#tax', '/en/tips/#validity']);
@@ -172,6 +173,16 @@ describe('search records: one per section', () => {
     expect(keywords).toEqual([['start word'], [], ['tax word', 'pay step'], []]);
   });
 
+  it('are one for the whole page, with all its keywords, while SECTION_RECORDS is null (the offline budget)', () => {
+    expect(SECTION_RECORDS).toBeNull();
+    const [page, ...more] = sectionRecords(html, '/en/tips/')!;
+    expect(more).toEqual([]);
+    expect(page!.url).toBe('/en/tips/');
+    expect(page!.html).toMatch(/Lead\.[\s\S]*Intro\.[\s\S]*Expired\./);
+    // "nowhere (#gone)" names no part of the page (the build fails on it: describeMissingKeywordAnchors).
+    expect(keywordsInHtml(page!.html)).toEqual(['start word', 'tax word', 'pay step']);
+  });
+
   it('are none for a page without data-pagefind-body', () => {
     expect(sectionRecords('<html lang="en"><body><h2 id="a">A</h2></body></html>', '/en/search/')).toBeUndefined();
   });
@@ -191,7 +202,7 @@ describe('the built site, for search', () => {
       languages: Record<string, { page_count: number }>;
     };
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-cn']);
-    // One record per section of every guide, the home intro and the shopkeeper card page's intro.
+    // One record per page (or section, see SECTION_RECORDS) of every guide, the home intro and the card page's intro.
     for (const [locale, lang] of [
       ['zh', 'zh-cn'],
       ['en', 'en'],
@@ -202,7 +213,7 @@ describe('the built site, for search', () => {
         `/${locale}/show-shopkeeper/`,
       ];
       const records = pages.flatMap((page) => sectionRecords(readBuilt(page), page) ?? []);
-      expect(records.length).toBeGreaterThan(pages.length * 5);
+      expect(records.length).toBe(SECTION_RECORDS ? records.length : pages.length);
       expect(entry.languages[lang]?.page_count).toBe(records.length);
     }
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);

@@ -190,4 +190,24 @@ describe('grouping sections by page', () => {
     ]);
     expect(groupByPage([heading], 1)[0]?.sections[0]?.url).toBe('/en/store/#steps');
   });
+
+  it('shows a whole-page record by its parts with most of the words, as Pagefind weighs them', () => {
+    const page = section('/en/tips/', 'the page', [
+      sub('/en/tips/', 'Avoid a failed top-up', [1]),
+      sub('/en/tips/#tax', 'The balance is less than you paid', [2, 3]),
+      sub('/en/tips/#step-register', 'Step 2', [2]),
+    ]);
+    expect(groupByPage([page], 2)[0]?.sections).toEqual([
+      {
+        url: '/en/tips/#tax',
+        title: 'The balance is less than you paid',
+        excerpt: 'in The balance is less than you paid',
+      },
+      { url: '/en/tips/#step-register', title: 'Step 2', excerpt: 'in Step 2' },
+    ]);
+    // The page start as its best part: no title of its own (the page title is shown above it).
+    expect(groupByPage([section('/en/tips/', 'the page', [sub('/en/tips/', 'Avoid', [5])])], 1)[0]?.sections).toEqual([
+      { url: '/en/tips/', title: undefined, excerpt: 'in Avoid' },
+    ]);
+  });
 });

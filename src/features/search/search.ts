@@ -31,7 +31,7 @@ export function queryOf(search: string): string {
 
 /** The parts of Pagefind's result data (pagefind.js `data()`) we use. */
 export interface ResultData {
-  /** A section record's URL: `/en/tips/#tax`, or `/en/tips/` for the page start (see sectionRecords). */
+  /** A record's URL: the page (`/en/tips/`), or with section records a section (`/en/tips/#tax`; sectionRecords). */
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
@@ -130,8 +130,19 @@ export function groupByPage(sections: readonly ResultData[], max: number): PageH
     const page = pages.get(url) ?? { url, title: data.meta['title'] ?? url, sections: [] };
     pages.set(url, page);
     if (page.sections.length >= max) continue;
-    // The step with most of the words, when one has them, is linked ("pay in cash": the step where you pay).
-    const step = [...data.sub_results].sort((a, b) => weight(b) - weight(a))[0];
+    const parts = [...data.sub_results].sort((a, b) => weight(b) - weight(a));
+    if (!id && parts.length) {
+      // A whole page: its parts with most of the words, as Pagefind weighs them (a heading's section or a step).
+      for (const part of parts.slice(0, max - page.sections.length))
+        page.sections.push({
+          url: part.url,
+          title: part.url.includes('#') ? part.title : undefined,
+          excerpt: part.excerpt,
+        });
+      continue;
+    }
+    // A section: the step with most of the words, when one has them, is linked ("pay in cash": the step where you pay).
+    const step = parts[0];
     if (step && /#step-/.test(step.url))
       page.sections.push({ url: step.url, title: step.title, excerpt: step.excerpt });
     else

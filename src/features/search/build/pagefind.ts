@@ -21,9 +21,8 @@ import {
 
 /**
  * Post-build transform, after the Content-Security-Policy and before the service worker precaches dist/: index
- * the pages with Pagefind's Node API into dist/pagefind/, one record per section of every page with
- * `data-pagefind-body` (guides, the home intro, the shopkeeper card page's intro; see `sectionRecords`), so
- * Pagefind ranks sections, the unit a reader lands on. Pagefind reads each record's `<html lang>` and builds one
+ * the pages with Pagefind's Node API into dist/pagefind/, one record per page with `data-pagefind-body` (guides,
+ * the home intro, the shopkeeper card page's intro; or per section: `SECTION_RECORDS`, see `sectionRecords`). Pagefind reads each record's `<html lang>` and builds one
  * index per language, so a Chinese search only ever sees Chinese pages. Pages without `data-pagefind-body`
  * (search, 404, the `/` chooser) are left out. Fails the build when two pages of a language list the same
  * keyword, when a keyword names a section its page does not have, when Pagefind reports errors, or when a
@@ -67,7 +66,7 @@ export const searchIndex: PostBuildStep = {
     const problem = describeIndexProblems(entry.languages, expected);
     if (problem) throw new Error(problem);
     const counts = expected.map((lang) => `${lang}: ${entry.languages[lang]?.page_count ?? 0}`).join(', ');
-    logger.info(`indexed sections of pages by language (${counts}) into /${SEARCH_BUNDLE_DIR}/`);
+    logger.info(`indexed records by language (${counts}) into /${SEARCH_BUNDLE_DIR}/`);
   },
 };
 

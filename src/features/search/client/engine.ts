@@ -11,8 +11,8 @@ import {
 
 /**
  * Pagefind's JS API (dist/pagefind/pagefind.js, written by the search-index build step). It picks the index of
- * the page's `<html lang>`, so a Chinese page searches Chinese pages only. Each indexed record is one section of a
- * page (../build/pagefind.ts, `sectionRecords`).
+ * the page's `<html lang>`, so a Chinese page searches Chinese pages only. Each indexed record is a page (or a
+ * section of one: `SECTION_RECORDS`, ../search-index.ts).
  */
 interface Result {
   id: string;
