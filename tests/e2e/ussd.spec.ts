@@ -112,3 +112,28 @@ for (const locale of locales) {
     }
   });
 }
+
+for (const userAgent of [IPHONE, ANDROID])
+  test(`/zh/ at 390 px (${userAgent === IPHONE ? 'iPhone' : 'Android'}): no line starts with the punctuation after a fact`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const { context, page } = await phone(browser, baseURL!, userAgent);
+    await page.goto('/zh/');
+    // A fact ends in a copy button (an atomic inline, after which Chromium may break even before "；"): the
+    // punctuation right after it stays on the fact's line.
+    const starts = await page.evaluate(() =>
+      [...document.querySelectorAll('.fact')].flatMap((fact) => {
+        const next = fact.nextSibling;
+        if (!(next instanceof Text) || !/^[，。；：、）]/.test(next.data)) return [];
+        const range = document.createRange();
+        range.setStart(next, 0);
+        range.setEnd(next, 1);
+        const mark = range.getBoundingClientRect();
+        const line = [...fact.getClientRects()].at(-1)!;
+        return mark.top >= line.bottom - 2 ? [`${fact.getAttribute('data-fact')} ${next.data.slice(0, 8)}`] : [];
+      }),
+    );
+    expect(starts).toEqual([]);
+    await context.close();
+  });
