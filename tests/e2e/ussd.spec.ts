@@ -113,6 +113,32 @@ for (const locale of locales) {
   });
 }
 
+test('on Android, every visible copy button is a 44 × 44 px tap target, though drawn to fit the line', async ({
+  browser,
+  baseURL,
+}) => {
+  const { context, page } = await phone(browser, baseURL!, ANDROID);
+  for (const path of ['/zh/', '/en/operators/', '/zh/tips/']) {
+    await page.goto(path);
+    const buttons = page.locator('button.fact-copy:visible');
+    expect(await buttons.count(), path).toBeGreaterThan(0);
+    for (const button of await buttons.all()) {
+      await button.scrollIntoViewIfNeeded();
+      // The points 21 px above and below the button's centre (a 44 px target) still hit the button; a copy
+      // button may share its rows with another target (a citation), so the check is on the button's own column.
+      const hits = await button.evaluate((b) => {
+        const r = b.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return [y - 21, y + 21].map((at) => b.contains(document.elementFromPoint(x, at)));
+      });
+      expect(hits, `${path} ${await button.getAttribute('data-copy')}`).toContain(true);
+      expect((await button.boundingBox())!.width, path).toBeGreaterThanOrEqual(44);
+    }
+  }
+  await context.close();
+});
+
 for (const userAgent of [IPHONE, ANDROID])
   test(`/zh/ at 390 px (${userAgent === IPHONE ? 'iPhone' : 'Android'}): no line starts with the punctuation after a fact`, async ({
     browser,
