@@ -163,3 +163,19 @@ for (const userAgent of [IPHONE, ANDROID])
     expect(starts).toEqual([]);
     await context.close();
   });
+
+test('/zh/operators/ at 390 px: a note drawn as a block in the table ends its row, with no empty line after it', async ({
+  browser,
+  baseURL,
+}) => {
+  const { context, page } = await phone(browser, baseURL!, ANDROID);
+  await page.goto('/zh/operators/');
+  const gaps = await page.evaluate(() =>
+    [...document.querySelectorAll('.operator-facts dd .confidence')].map(
+      (note) => note.closest('dd')!.getBoundingClientRect().bottom - note.getBoundingClientRect().bottom,
+    ),
+  );
+  expect(gaps.length).toBeGreaterThan(0);
+  for (const gap of gaps) expect(gap).toBeLessThan(2);
+  await context.close();
+});
