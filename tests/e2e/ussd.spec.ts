@@ -112,3 +112,70 @@ for (const locale of locales) {
     }
   });
 }
+
+test('on Android, every visible copy button is a 44 × 44 px tap target, though drawn to fit the line', async ({
+  browser,
+  baseURL,
+}) => {
+  const { context, page } = await phone(browser, baseURL!, ANDROID);
+  for (const path of ['/zh/', '/en/operators/', '/zh/tips/']) {
+    await page.goto(path);
+    const buttons = page.locator('button.fact-copy:visible');
+    expect(await buttons.count(), path).toBeGreaterThan(0);
+    for (const button of await buttons.all()) {
+      await button.scrollIntoViewIfNeeded();
+      // The points 21 px above and below the button's centre (a 44 px target) still hit the button; a copy
+      // button may share its rows with another target (a citation), so the check is on the button's own column.
+      const hits = await button.evaluate((b) => {
+        const r = b.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return [y - 21, y + 21].map((at) => b.contains(document.elementFromPoint(x, at)));
+      });
+      expect(hits, `${path} ${await button.getAttribute('data-copy')}`).toContain(true);
+      expect((await button.boundingBox())!.width, path).toBeGreaterThanOrEqual(44);
+    }
+  }
+  await context.close();
+});
+
+for (const userAgent of [IPHONE, ANDROID])
+  test(`/zh/ at 390 px (${userAgent === IPHONE ? 'iPhone' : 'Android'}): no line starts with the punctuation after a fact`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const { context, page } = await phone(browser, baseURL!, userAgent);
+    await page.goto('/zh/');
+    // A fact ends in a copy button (an atomic inline, after which Chromium may break even before "；"): the
+    // punctuation right after it stays on the fact's line.
+    const starts = await page.evaluate(() =>
+      [...document.querySelectorAll('.fact')].flatMap((fact) => {
+        const next = fact.nextSibling;
+        if (!(next instanceof Text) || !/^[，。；：、）]/.test(next.data)) return [];
+        const range = document.createRange();
+        range.setStart(next, 0);
+        range.setEnd(next, 1);
+        const mark = range.getBoundingClientRect();
+        const line = [...fact.getClientRects()].at(-1)!;
+        return mark.top >= line.bottom - 2 ? [`${fact.getAttribute('data-fact')} ${next.data.slice(0, 8)}`] : [];
+      }),
+    );
+    expect(starts).toEqual([]);
+    await context.close();
+  });
+
+test('/zh/operators/ at 390 px: a note drawn as a block in the table ends its row, with no empty line after it', async ({
+  browser,
+  baseURL,
+}) => {
+  const { context, page } = await phone(browser, baseURL!, ANDROID);
+  await page.goto('/zh/operators/');
+  const gaps = await page.evaluate(() =>
+    [...document.querySelectorAll('.operator-facts dd .confidence')].map(
+      (note) => note.closest('dd')!.getBoundingClientRect().bottom - note.getBoundingClientRect().bottom,
+    ),
+  );
+  expect(gaps.length).toBeGreaterThan(0);
+  for (const gap of gaps) expect(gap).toBeLessThan(2);
+  await context.close();
+});
