@@ -19,6 +19,7 @@ import {
   sectionRecords,
   spaced,
   titleSteps,
+  trimFragment,
   UNUSED_BUNDLE_FILES,
 } from '../../src/features/search/search-index';
 import { buildWith } from './helpers/fixture-build';
@@ -277,6 +278,32 @@ describe('the built site, for search', () => {
     for (const page of builtPages()) expect(readBuilt(page), page).not.toMatch(/data-pagefind-meta="keywords:/);
     expect(mainContent(readBuilt('/zh/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toContain('没有流量了');
     expect(mainContent(readBuilt('/en/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toMatch(/kiryana/i);
+  });
+
+  it('ships result fragments without what Pagefind never reads: a step keeps its title, a heading its text', () => {
+    const fragments = join(DIST, SEARCH_BUNDLE_DIR, 'fragment');
+    const anchors = readdirSync(fragments).flatMap(
+      (file) =>
+        (
+          JSON.parse(
+            gunzipSync(readFileSync(join(fragments, file)))
+              .toString('utf8')
+              .replace(/^pagefind_dcd/, ''),
+          ) as { anchors: { element: string; title?: string; text?: string }[] }
+        ).anchors,
+    );
+    expect(anchors.filter((a) => a.title).length).toBeGreaterThan(20);
+    for (const a of anchors) {
+      if (a.title) expect(a.text, a.title).toBeUndefined();
+      else expect(a.element, JSON.stringify(a)).toMatch(/^h\d$/);
+    }
+    expect(
+      trimFragment(
+        'pagefind_dcd{"url":"/x/","anchors":[{"element":"li","id":"step-a","title":"Step 1","text":"Pay"},{"element":"h2","id":"a","text":"A"},{"element":"p","id":"b","text":"B"}]}',
+      ),
+    ).toBe(
+      'pagefind_dcd{"url":"/x/","anchors":[{"element":"li","id":"step-a","title":"Step 1"},{"element":"h2","id":"a","text":"A"}]}',
+    );
   });
 
   it('puts a plain search form, going to the page’s own language, in the header of every page but the search page', () => {

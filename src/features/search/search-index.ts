@@ -162,6 +162,27 @@ export function describeMissingKeywordAnchors(
     : undefined;
 }
 
+/** Pagefind's marker before a file's JSON once it is decompressed (pagefind.js `decompress`). */
+const PAGEFIND_MARKER = 'pagefind_dcd';
+
+/**
+ * A result fragment (decompressed) without what Pagefind's loader never reads: it names a sub-result by an anchor's
+ * `title` (a step's "Step 4") or else by a heading's text (pagefind.js `calculate_sub_results`), so a titled anchor's
+ * text (the whole step, again) and the anchors that are neither are dropped. About 2 KB (brotli) a language.
+ */
+export function trimFragment(decompressed: string): string {
+  const json = decompressed.startsWith(PAGEFIND_MARKER) ? decompressed.slice(PAGEFIND_MARKER.length) : decompressed;
+  const fragment = JSON.parse(json) as { anchors?: { element: string; title?: string; text?: string }[] };
+  fragment.anchors = (fragment.anchors ?? []).flatMap((anchor) => {
+    if (anchor.title) {
+      const { text: _, ...titled } = anchor;
+      return [titled];
+    }
+    return /^h\d$/i.test(anchor.element) ? [anchor] : [];
+  });
+  return `${decompressed.startsWith(PAGEFIND_MARKER) ? PAGEFIND_MARKER : ''}${JSON.stringify(fragment)}`;
+}
+
 /**
  * A page as readers get it: its keywords attribute taken out once the index is written (Pagefind never reads pages
  * at run time, so the hidden keywords would only be bytes on every page view and in every offline copy).

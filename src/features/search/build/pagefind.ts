@@ -1,5 +1,6 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { BuiltPage, PostBuildStep } from '../../../build/pipeline';
 import { allIds } from '../../../core/html';
@@ -13,6 +14,7 @@ import {
   parseKeyword,
   SEARCH_BUNDLE_DIR,
   sectionRecords,
+  trimFragment,
   UNUSED_BUNDLE_FILES,
   withoutKeywords,
   type IndexedLanguages,
@@ -51,6 +53,11 @@ export const searchIndex: PostBuildStep = {
       if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
     } finally {
       await pagefind.close();
+    }
+    const fragments = join(site.dist, SEARCH_BUNDLE_DIR, 'fragment');
+    for (const name of await readdir(fragments)) {
+      const file = join(fragments, name);
+      await writeFile(file, gzipSync(trimFragment(gunzipSync(await readFile(file)).toString('utf8')), { level: 9 }));
     }
     for (const page of site.pages.values()) {
       const shipped = withoutKeywords(page.html);
