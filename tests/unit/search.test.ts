@@ -205,7 +205,10 @@ describe('grouping sections by page', () => {
       },
       { url: '/en/tips/#step-register', title: 'Step 2', excerpt: 'in Step 2' },
     ]);
-    // The page start as its best part: no title of its own (the page title is shown above it).
+    // The page start (its lead) comes after every matching section, however Pagefind weighs it.
+    const lead = section('/en/tips/', 'the page', [sub('/en/tips/', 'Avoid', [9]), sub('/en/tips/#tax', 'Tax', [1])]);
+    expect(groupByPage([lead], 2)[0]?.sections.map((s) => s.url)).toEqual(['/en/tips/#tax', '/en/tips/']);
+    // Alone, it is shown, with no title of its own (the page title is shown above it).
     expect(groupByPage([section('/en/tips/', 'the page', [sub('/en/tips/', 'Avoid', [5])])], 1)[0]?.sections).toEqual([
       { url: '/en/tips/', title: undefined, excerpt: 'in Avoid' },
     ]);

@@ -132,8 +132,13 @@ export function groupByPage(sections: readonly ResultData[], max: number): PageH
     if (page.sections.length >= max) continue;
     const parts = [...data.sub_results].sort((a, b) => weight(b) - weight(a));
     if (!id && parts.length) {
-      // A whole page: its parts with most of the words, as Pagefind weighs them (a heading's section or a step).
-      for (const part of parts.slice(0, max - page.sections.length))
+      // A whole page: its parts with most of the words, as Pagefind weighs them (a heading's section or a step);
+      // the page start (its lead) last, when a section matches too.
+      const sections = parts.filter((p) => p.url.includes('#'));
+      for (const part of [...sections, ...parts.filter((p) => !sections.includes(p))].slice(
+        0,
+        max - page.sections.length,
+      ))
         page.sections.push({
           url: part.url,
           title: part.url.includes('#') ? part.title : undefined,
