@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { buildWith } from '../unit/helpers/fixture-build';
+import { buildB } from '../unit/helpers/fixture-build';
 import { CDN_PORT, DIST, startWrangler } from './runtime';
 
 /**
@@ -24,19 +24,7 @@ async function deploy(dist: string): Promise<string> {
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const result = buildWith(
-    (file) => {
-      for (const locale of ['en', 'zh']) {
-        const strings = file(`src/i18n/${locale}.json`);
-        const json = JSON.parse(strings.read()) as Record<string, string>;
-        json['footer.independent'] = `${json['footer.independent']} ${MARKER}`;
-        strings.write(JSON.stringify(json, null, 2));
-      }
-      const script = file('src/components/client/locale-links.ts');
-      script.write(`${script.read()}\ndocument.documentElement.dataset['build'] = 'B';\n`);
-    },
-    { keep: true },
-  );
+  const result = buildB(MARKER);
   copy = result.dir;
   expect(result.ok, result.output).toBe(true);
 });

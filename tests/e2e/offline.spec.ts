@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { buildWith } from '../unit/helpers/fixture-build';
+import { buildB, buildWith } from '../unit/helpers/fixture-build';
 import { startStaticServer, type StaticServer } from '../tools/static-server';
 
 /**
@@ -554,19 +554,7 @@ test.describe('a new deploy', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    const result = buildWith(
-      (file) => {
-        for (const locale of ['en', 'zh']) {
-          const strings = file(`src/i18n/${locale}.json`);
-          const json = JSON.parse(strings.read()) as Record<string, string>;
-          json['footer.independent'] = `${json['footer.independent']} ${MARKER}`;
-          strings.write(JSON.stringify(json, null, 2));
-        }
-        const script = file('src/components/client/locale-links.ts');
-        script.write(`${script.read()}\ndocument.documentElement.dataset['build'] = 'B';\n`);
-      },
-      { keep: true },
-    );
+    const result = buildB(MARKER);
     copy = result.dir;
     expect(result.ok, result.output).toBe(true);
     const assets = (dist: string) => new Set(readdirSync(join(dist, '_astro')).map((f) => `/_astro/${f}`));

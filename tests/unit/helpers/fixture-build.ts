@@ -42,3 +42,23 @@ export function buildWith(
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A second build of the real site, "build B", kept for the caller (who removes `dir`): every page's footer ends in
+ * `marker`, and the site script sets `data-build="B"` on `<html>`, so a test can tell which build a page came from.
+ */
+export function buildB(marker: string): BuildResult {
+  return buildWith(
+    (file) => {
+      for (const locale of ['en', 'zh']) {
+        const strings = file(`src/i18n/${locale}.json`);
+        const json = JSON.parse(strings.read()) as Record<string, string>;
+        json['footer.independent'] = `${json['footer.independent']} ${marker}`;
+        strings.write(JSON.stringify(json, null, 2));
+      }
+      const script = file('src/components/client/locale-links.ts');
+      script.write(`${script.read()}\ndocument.documentElement.dataset['build'] = 'B';\n`);
+    },
+    { keep: true },
+  );
+}
