@@ -130,15 +130,14 @@ export function groupByPage(sections: readonly ResultData[], max: number): PageH
     const page = pages.get(url) ?? { url, title: data.meta['title'] ?? url, sections: [] };
     pages.set(url, page);
     if (page.sections.length >= max) continue;
-    const parts = [...data.sub_results].sort((a, b) => weight(b) - weight(a));
+    // Its parts with most of the words first, as Pagefind weighs them; a page's start (its lead) after every
+    // section that matches (the parts of a section record are all sections).
+    const parts = [...data.sub_results].sort(
+      (a, b) => Number(b.url.includes('#')) - Number(a.url.includes('#')) || weight(b) - weight(a),
+    );
     if (!id && parts.length) {
-      // A whole page: its parts with most of the words, as Pagefind weighs them (a heading's section or a step);
-      // the page start (its lead) last, when a section matches too.
-      const sections = parts.filter((p) => p.url.includes('#'));
-      for (const part of [...sections, ...parts.filter((p) => !sections.includes(p))].slice(
-        0,
-        max - page.sections.length,
-      ))
+      // A whole page: its best parts (a heading's section or a step).
+      for (const part of parts.slice(0, max - page.sections.length))
         page.sections.push({
           url: part.url,
           title: part.url.includes('#') ? part.title : undefined,
