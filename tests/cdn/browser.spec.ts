@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { savedPaths } from '../e2e/helpers';
 import { DIST } from './runtime';
 
 /**
@@ -171,13 +172,7 @@ test('the service worker installs from the CDN: its first-visit downloads throug
   const manifest = precacheManifest();
   expect(manifest.length).toBeGreaterThan(10);
   await expect(page.locator('[data-sw-saved]')).toHaveText(/^已保存，可离线阅读/, { timeout: 30_000 });
-  const saved = await page.evaluate(async () => {
-    const out: Record<string, string[]> = {};
-    for (const name of await caches.keys())
-      if (name.startsWith('workbox-precache'))
-        out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
-    return out;
-  });
+  const saved = await savedPaths(page);
   const names = Object.keys(saved);
   const core = names.filter((n) => !/-(zh|en)-/.test(n)).flatMap((n) => saved[n]!);
   const zh = names.filter((n) => n.includes('-zh-')).flatMap((n) => saved[n]!);

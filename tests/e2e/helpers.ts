@@ -17,3 +17,15 @@ export function watchPage(page: Page, origin: string) {
     expectClean: () => expect(problems, problems.join('\n')).toEqual([]),
   };
 }
+
+/** The caches of the offline copy and the paths each holds. */
+export async function savedPaths(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('workbox-precache')) continue;
+      out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    }
+    return out;
+  });
+}

@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { buildB, buildWith } from '../unit/helpers/fixture-build';
 import { startStaticServer, type StaticServer } from '../tools/static-server';
+import { savedPaths } from './helpers';
 
 /**
  * The offline copy (issue 15), on the built site (production build, so the worker is registered). Chromium allows
@@ -33,17 +34,6 @@ async function waitForWorker(page: Page): Promise<void> {
   });
 }
 
-/** The caches of the offline copy and the paths each holds. */
-async function savedPaths(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(async () => {
-    const out: Record<string, string[]> = {};
-    for (const name of await caches.keys()) {
-      if (!name.startsWith('workbox-precache')) continue;
-      out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
-    }
-    return out;
-  });
-}
 const allSaved = (saved: Record<string, string[]>) => Object.values(saved).flat();
 
 /** Delete saved files from the offline copy, as eviction or a half-cleared cache would. */
