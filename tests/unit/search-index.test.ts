@@ -25,6 +25,22 @@ import {
 import { buildWith } from './helpers/fixture-build';
 import { builtPages, DIST, guideSlugs, readBuilt } from './helpers/site';
 
+/** The built site's result fragments, as Pagefind's loader reads them (gzipped JSON behind its marker). */
+function builtFragments(): {
+  url: string;
+  meta: Record<string, string>;
+  anchors: { element: string; title?: string; text?: string }[];
+}[] {
+  const fragments = join(DIST, SEARCH_BUNDLE_DIR, 'fragment');
+  return readdirSync(fragments).map((file) =>
+    JSON.parse(
+      gunzipSync(readFileSync(join(fragments, file)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, ''),
+    ),
+  );
+}
+
 describe('search index checks', () => {
   it('accept one non-empty index per site language', () => {
     expect(
@@ -249,14 +265,9 @@ describe('the built site, for search', () => {
   });
 
   it('indexes every guide’s keywords, and the home and card pages’, as hidden metadata, and ships none of them', () => {
-    // Each record's keywords, as Pagefind stored them in its fragments (gzipped JSON behind its marker).
-    const fragments = join(DIST, SEARCH_BUNDLE_DIR, 'fragment');
+    // Each record's keywords, as Pagefind stored them in its fragments.
     const indexed = new Map<string, string>();
-    for (const file of readdirSync(fragments)) {
-      const json = gunzipSync(readFileSync(join(fragments, file)))
-        .toString('utf8')
-        .replace(/^pagefind_dcd/, '');
-      const { url, meta } = JSON.parse(json) as { url: string; meta: Record<string, string> };
+    for (const { url, meta } of builtFragments()) {
       const page = url.split('#')[0]!;
       indexed.set(page, `${indexed.get(page) ?? ''},${meta['keywords'] ?? ''}`);
     }
@@ -281,17 +292,7 @@ describe('the built site, for search', () => {
   });
 
   it('ships result fragments without what Pagefind never reads: a step keeps its title, a heading its text', () => {
-    const fragments = join(DIST, SEARCH_BUNDLE_DIR, 'fragment');
-    const anchors = readdirSync(fragments).flatMap(
-      (file) =>
-        (
-          JSON.parse(
-            gunzipSync(readFileSync(join(fragments, file)))
-              .toString('utf8')
-              .replace(/^pagefind_dcd/, ''),
-          ) as { anchors: { element: string; title?: string; text?: string }[] }
-        ).anchors,
-    );
+    const anchors = builtFragments().flatMap((f) => f.anchors);
     expect(anchors.filter((a) => a.title).length).toBeGreaterThan(20);
     for (const a of anchors) {
       if (a.title) expect(a.text, a.title).toBeUndefined();

@@ -51,8 +51,7 @@ export const CORE_GLOBS = [
 export const HASHED_URL =
   /^(?:_astro\/|_offline\/|pagefind\/(?:index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/;
 
-/** Pagefind marks its files decompressed with this prefix; it reads them with or without gzip (pagefind.js `decompress`). */
-export const PAGEFIND_DECOMPRESSED = 'pagefind_dcd';
+export { PAGEFIND_DECOMPRESSED } from '../../core/pagefind-marker';
 
 export type Tier = 'essentials' | 'search' | 'pages';
 export const TIERS: readonly Tier[] = ['essentials', 'search', 'pages'];

@@ -1,5 +1,6 @@
 import type { AnyNode } from 'domhandler';
 import { elements, parseHtml, type HtmlDocument, type HtmlElement } from '../../core/html';
+import { PAGEFIND_DECOMPRESSED } from '../../core/pagefind-marker';
 
 /**
  * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ and describes it in
@@ -162,16 +163,15 @@ export function describeMissingKeywordAnchors(
     : undefined;
 }
 
-/** Pagefind's marker before a file's JSON once it is decompressed (pagefind.js `decompress`). */
-const PAGEFIND_MARKER = 'pagefind_dcd';
-
 /**
  * A result fragment (decompressed) without what Pagefind's loader never reads: it names a sub-result by an anchor's
  * `title` (a step's "Step 4") or else by a heading's text (pagefind.js `calculate_sub_results`), so a titled anchor's
  * text (the whole step, again) and the anchors that are neither are dropped. About 2 KB (brotli) a language.
  */
 export function trimFragment(decompressed: string): string {
-  const json = decompressed.startsWith(PAGEFIND_MARKER) ? decompressed.slice(PAGEFIND_MARKER.length) : decompressed;
+  const json = decompressed.startsWith(PAGEFIND_DECOMPRESSED)
+    ? decompressed.slice(PAGEFIND_DECOMPRESSED.length)
+    : decompressed;
   const fragment = JSON.parse(json) as { anchors?: { element: string; title?: string; text?: string }[] };
   fragment.anchors = (fragment.anchors ?? []).flatMap((anchor) => {
     if (anchor.title) {
@@ -180,7 +180,7 @@ export function trimFragment(decompressed: string): string {
     }
     return /^h\d$/i.test(anchor.element) ? [anchor] : [];
   });
-  return `${decompressed.startsWith(PAGEFIND_MARKER) ? PAGEFIND_MARKER : ''}${JSON.stringify(fragment)}`;
+  return `${decompressed.startsWith(PAGEFIND_DECOMPRESSED) ? PAGEFIND_DECOMPRESSED : ''}${JSON.stringify(fragment)}`;
 }
 
 /**
