@@ -181,18 +181,20 @@ describe('search records: one per section (when SECTION_RECORDS names headings),
       '<div class="tip" data-pagefind-ignore><p>Cite</p><ol><li id="step-pay" data-pagefind-title="Step 1">Pay</li></ol></div>',
     );
     expect(records[2]!.html).not.toMatch(/Expired|Intro/);
-    // The indexed element around every part keeps its other attributes; its keywords are the part's own.
-    expect(records[2]!.html).toContain('<article data-pagefind-body data-pagefind-meta="keywords:tax word, pay step">');
+    // The indexed element around every part keeps its other attributes; its keywords are the page's and the part's own.
+    expect(records[2]!.html).toContain(
+      '<article data-pagefind-body data-pagefind-meta="keywords:start word, tax word, pay step">',
+    );
   });
 
-  it('carry the keywords that name them (a section or a step in it), the page start those naming none', () => {
+  it('carry the page’s keywords (those naming no part) and the keywords that name them (a section or a step in it)', () => {
     const keywords = records.map((r) => keywordsInHtml(r.html));
-    expect(keywords).toEqual([['start word'], [], ['tax word', 'pay step'], []]);
+    expect(keywords).toEqual([['start word'], ['start word'], ['start word', 'tax word', 'pay step'], ['start word']]);
   });
 
-  it('are one for the whole page, with all its keywords, while SECTION_RECORDS is null (the offline budget)', () => {
-    expect(SECTION_RECORDS).toBeNull();
-    const [page, ...more] = sectionRecords(html, '/en/tips/')!;
+  it('are one per h2–h4 section on the site, or one for the whole page, with all its keywords, when no headings are named', () => {
+    expect(SECTION_RECORDS?.source).toBe('^h[2-4]$');
+    const [page, ...more] = sectionRecords(html, '/en/tips/', undefined, null)!;
     expect(more).toEqual([]);
     expect(page!.url).toBe('/en/tips/');
     expect(page!.html).toMatch(/Lead\.[\s\S]*Intro\.[\s\S]*Expired\./);
@@ -204,9 +206,11 @@ describe('search records: one per section (when SECTION_RECORDS names headings),
     expect(sectionRecords('<html lang="en"><body><h2 id="a">A</h2></body></html>', '/en/search/')).toBeUndefined();
   });
 
-  it('write Chinese keywords with spaces between their words, as the browser splits a search', () => {
+  it('write keywords as search splits a query: Chinese with spaces between its words, question words cut', () => {
     expect(spaced('没有银行账户')).toBe('没有 银行 账户');
-    expect(spaced('Jazz 钱包')).toBe('Jazz 钱包');
+    expect(spaced('流量用完了')).toBe('流量 用完');
+    expect(spaced('Which one do I have')).toBe('which one have');
+    expect(spaced('Jazz 钱包')).toBe('jazz 钱包');
     expect(spaced('top up')).toBe('top up');
   });
 });
@@ -281,7 +285,8 @@ describe('the built site, for search', () => {
           .map((k) => parseKeyword(k.trim()).text);
         expect(written, `${locale}/${slug}.mdx has keywords`).toBeDefined();
         const found = squeeze(indexed.get(`/${locale}/${slug}/`) ?? '').split(',');
-        for (const keyword of written!) expect(found, `${locale}/${slug}: ${keyword}`).toContain(squeeze(keyword));
+        for (const keyword of written!)
+          expect(found, `${locale}/${slug}: ${keyword}`).toContain(squeeze(spaced(keyword)));
       }
       for (const page of [`/${locale}/`, `/${locale}/show-shopkeeper/`])
         expect(indexed.get(page)?.replace(/,/g, ''), page).not.toBe('');

@@ -1,6 +1,7 @@
 import type { AnyNode } from 'domhandler';
 import { elements, parseHtml, type HtmlDocument, type HtmlElement } from '../../core/html';
 import { PAGEFIND_DECOMPRESSED } from '../../core/pagefind-marker';
+import { searchWords } from './search';
 
 /**
  * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ and describes it in
@@ -214,10 +215,10 @@ export interface SectionRecord {
 
 /**
  * Headings that start a record of their own (h2–h4 with an id in the indexed part of a page), or `null`: one record
- * per page. Section records rank better (held-out first result zh 73.5% against 58.1%, en 77.0% against 46.0%; README
- * "Search") but make the Chinese offline copy 4.3 KB bigger, which its budget has no room for yet (README "Search").
+ * per page. Section records rank far better (held-out first result zh 82.6% against 60.5%, en 77.0% against 49.0%
+ * with the ranking of 2026-12-01; README "Search"), for 4–6 KB more in each language's offline copy.
  */
-export const SECTION_RECORDS: RegExp | null = null;
+export const SECTION_RECORDS: RegExp | null = /^h[2-4]$/;
 
 /** What Pagefind leaves out of a page, so no record starts in it: footers and `data-pagefind-ignore`. */
 const leftOut = (el: HtmlElement) => el.name === 'footer' || el.attribs['data-pagefind-ignore'] !== undefined;
@@ -234,13 +235,14 @@ const textOf = (node: AnyNode): string =>
   node.type === 'text' ? node.data : isElement(node) ? node.children.map(textOf).join('') : '';
 
 /**
- * Split a built page into search records, one per section (or one for the page: `headings` null): Pagefind then ranks sections, the unit a reader
- * wants to land on, with its own BM25 (a word on every page's "If it does not work" counts for little; a short
- * section about the query outranks a long page that mentions it once). Each record keeps the ancestors of its
- * part of the page (and so their `data-pagefind-*` attributes), the page title as its title metadata, and the
- * page's keywords that name it (`双卡 (#two-at-once)`: the record holding that id; without an id: the page start).
- * Whole elements are copied from the page's source as written; only the open tags of the ancestors a section
- * boundary cuts through are written anew. `undefined` for pages that are not indexed (no `data-pagefind-body`).
+ * Split a built page into search records, one per section (or one for the page: `headings` null): Pagefind then
+ * ranks sections, the unit a reader wants to land on, with its own BM25 (a word on every page's "If it does not
+ * work" counts for little; a short section about the query outranks a long page that mentions it once). Each
+ * record keeps the ancestors of its part of the page (and so their `data-pagefind-*` attributes), the page title as
+ * its title metadata, and the page's keywords that name it (`双卡 (#two-at-once)`: the record holding that id) or
+ * the whole page (no id: every record, as the title is; held-out first result en +2 points, zh ±0). Whole elements
+ * are copied from the page's source as written; only the open tags of the ancestors a section boundary cuts
+ * through are written anew. `undefined` for pages that are not indexed (no `data-pagefind-body`).
  */
 export function sectionRecords(
   html: string,
@@ -299,10 +301,10 @@ export function sectionRecords(
     const ids = idsIn(at, to);
     const mine = keywords.flatMap((written) => {
       const { text, anchor } = parseKeyword(written);
-      return (anchor ? ids.has(anchor) : id === undefined) ? [spaced(text)] : [];
+      return !anchor || ids.has(anchor) ? [spaced(text)] : [];
     });
     const { ['data-pagefind-meta']: _, ...attribs } = body.attribs;
-    const meta = keywordsMeta(mine);
+    const meta = keywordsMeta([...new Set(mine)]);
     const content = slice(body, at, to, meta ? { ...attribs, 'data-pagefind-meta': meta } : attribs);
     return {
       url: id ? `${page}#${id}` : page,
@@ -311,17 +313,12 @@ export function sectionRecords(
   });
 }
 
-const words = new Intl.Segmenter('zh', { granularity: 'word' });
-
 /**
- * Chinese written with spaces between its words, as the browser splits them (`没有 银行 账户`). Pagefind splits a
- * page's text into words but takes metadata (keywords) as written, split at spaces only; searches are split into
- * words, so an unspaced Chinese keyword would only ever match its first word.
+ * A keyword's words as a query of the same text is split (`searchWords`: question words cut, Chinese split as the
+ * browser splits it), written with spaces between them (`流量用完了` → `流量 用 完`). Pagefind splits a page's
+ * text into words but takes metadata (keywords) as written, split at spaces only; an unspaced Chinese keyword
+ * would only ever match its first word, and a word the query loses (了) would never match.
  */
 export function spaced(text: string): string {
-  if (!/\p{Script=Han}/u.test(text)) return text;
-  return [...words.segment(text)]
-    .map((s) => s.segment.trim())
-    .filter(Boolean)
-    .join(' ');
+  return searchWords(text).join(' ');
 }

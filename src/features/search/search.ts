@@ -37,7 +37,7 @@ export interface ResultData {
   meta: Record<string, string | undefined>;
   anchors: { id: string; text?: string }[];
   /** The parts of the section with matches: the section itself (its heading) and its steps. */
-  sub_results: { url: string; title: string; excerpt: string; weighted_locations: { balanced_score: number }[] }[];
+  sub_results: { url: string; title: string; excerpt: string }[];
 }
 
 /** One section of a page that matches, ready to show. */
@@ -59,7 +59,18 @@ export interface PageHit {
  * section has them, and the browser's word splitting of them is unpredictable ("要带护照吗" → 要带 | 护照).
  */
 const ZH_STOP =
-  /怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪里|哪儿|可以|需要|请问|是不是|能不能|吗|呢|吧|啊|呀|了|的|我的|我|你/g;
+  /怎么办|怎么样|怎么|怎样|如何|为什么|什么|在哪里|在哪儿|在哪|哪里|哪儿|有哪些|哪些|还是|可以|需要|请问|是不是|能不能|吗|呢|吧|啊|呀|了|的|我的|我|你/g;
+
+/**
+ * English function words (my, the, how…), dropped from a query like the Chinese ones: Pagefind keeps every word,
+ * and a rare one ("my" in one keyword) would otherwise outweigh the words that say what the reader wants.
+ * Negations stay ("no data", "not working").
+ */
+const EN_STOP = new Set(
+  'a an the i me my you your we our it its is are am was were be been do does did can could should would will how what why where when who this that these those to of in on for at by with from and or if so about there'.split(
+    ' ',
+  ),
+);
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -78,13 +89,18 @@ function queryWords(query: string): (string | null)[] {
         ? [part]
         : [...segmenter!.segment(part)]
             .filter((s) => s.isWordLike || !/^\s+$/.test(s.segment))
-            .map((s) => (s.isWordLike ? s.segment : null)),
+            .map((s) => (s.isWordLike && !EN_STOP.has(s.segment) ? s.segment : null)),
     );
+}
+
+/** The words of a text as search splits a query, in order (keywords are indexed the same way: search-index.ts). */
+export function searchWords(text: string): string[] {
+  return queryWords(text).filter((w): w is string => w !== null);
 }
 
 /** The words of a query to search for, each on its own. */
 export function queryTerms(query: string): string[] {
-  return [...new Set(queryWords(query).filter((w): w is string => w !== null))];
+  return [...new Set(searchWords(query))];
 }
 
 /** Pairs of words that stand next to each other in the query ("scratch card", "充值 卡"), searched as phrases. */
@@ -119,9 +135,6 @@ export function rankFound<T>(byTerm: readonly (readonly Found<T>[])[]): T[] {
   return [...all.values()].sort((a, b) => b.total - a.total).map((e) => e.result);
 }
 
-const weight = (sub: ResultData['sub_results'][number]) =>
-  sub.weighted_locations.reduce((sum, l) => sum + l.balanced_score, 0);
-
 /** Sections grouped by page, pages in the order of their best section; at most `max` sections per page. */
 export function groupByPage(sections: readonly ResultData[], max: number): PageHit[] {
   const pages = new Map<string, PageHit>();
@@ -130,13 +143,11 @@ export function groupByPage(sections: readonly ResultData[], max: number): PageH
     const page = pages.get(url) ?? { url, title: data.meta['title'] ?? url, sections: [] };
     pages.set(url, page);
     if (page.sections.length >= max) continue;
-    // Its parts with most of the words first, as Pagefind weighs them; a page's start (its lead) after every
-    // section that matches (the parts of a section record are all sections).
-    const parts = [...data.sub_results].sort(
-      (a, b) => Number(b.url.includes('#')) - Number(a.url.includes('#')) || weight(b) - weight(a),
-    );
+    // Its parts with a match, in page order, as Pagefind gives them (ordering them by Pagefind's weights instead
+    // lowered held-out accuracy: README "Search").
+    const parts = data.sub_results;
     if (!id && parts.length) {
-      // A whole page: its best parts (a heading's section or a step).
+      // A page start, or a page indexed whole: its parts (the lead, a heading's section or a step).
       for (const part of parts.slice(0, max - page.sections.length))
         page.sections.push({
           url: part.url,
@@ -145,7 +156,7 @@ export function groupByPage(sections: readonly ResultData[], max: number): PageH
         });
       continue;
     }
-    // A section: the step with most of the words, when one has them, is linked ("pay in cash": the step where you pay).
+    // A section: its step is linked when the first match is in it ("pay in cash": the step where you pay).
     const step = parts[0];
     if (step && /#step-/.test(step.url))
       page.sections.push({ url: step.url, title: step.title, excerpt: step.excerpt });
