@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  cutWordBreaks,
   daysSince,
   directoryVariant,
   formatLocalDate,
@@ -12,8 +13,10 @@ import {
   offlinePagePath,
   packText,
   planTiers,
+  putWordBreaks,
   stateCacheName,
   unpackText,
+  WORD_BREAK,
 } from '../../src/features/offline/offline';
 import { styleRanges } from '../../src/core/html';
 import { ICONS, APPLE_TOUCH_ICON, manifestPath, THEME, webManifest } from '../../src/features/offline/web-manifest';
@@ -68,6 +71,35 @@ describe('packs', () => {
     );
     expect(packed.map((f) => unpackText({ styles, files: packed }, f))).toEqual([a, b]);
     expect(packText('<p>no style</p>', styles, [])).toEqual({ text: '<p>no style</p>' });
+  });
+
+  it("cut Pagefind's word breaks out of a text and put them back exactly, wherever they are", () => {
+    const B = WORD_BREAK;
+    expect(cutWordBreaks(`你好${B}世界${B}!`)).toEqual({ text: '你好世界!', breaks: '22' });
+    expect(cutWordBreaks('no breaks')).toEqual({ text: 'no breaks' });
+    const long = 'x'.repeat(35);
+    const texts = [
+      `${B}`,
+      `${B}${B}a${B}`,
+      `${B}starts, ends${B}`,
+      `${long}${B}${long}${long}y${B}${'z'.repeat(34)}${B}`,
+      `pagefind_dcd{"content":"流量${B}用完${B}前${B}几天${B}就${B}充${B}. ${B}Wi${B}-${B}Fi"}`,
+      `😀${B}两个${B}字`,
+    ];
+    for (const text of texts) {
+      const cut = cutWordBreaks(text);
+      expect(cut.text).not.toContain(B);
+      expect(cut.breaks!.length).toBeLessThanOrEqual(text.length);
+      expect(putWordBreaks(cut.text, cut.breaks!), JSON.stringify(text)).toBe(text);
+    }
+    expect(cutWordBreaks(`${long}${B}`).breaks).toBe('z0');
+    // In a pack, the word breaks go back before the stylesheets (whose offsets count them).
+    const page = `<p>a${B}b</p><style>p{}</style><p>c${B}d</p>`;
+    const styles: string[] = [];
+    const packed = packText(page, styles, styleRanges(page));
+    const file = { url: 'x.html', type: 'text/html', ...packed, ...cutWordBreaks(packed.text) };
+    expect(file.text).toBe('<p>ab</p><style></style><p>cd</p>');
+    expect(unpackText({ styles, files: [file] }, file)).toBe(page);
   });
 });
 

@@ -22,6 +22,7 @@ import {
   SEARCH_DIR,
   SHARD_SIZE,
   unpackText,
+  WORD_BREAK,
   type LanguageIndex,
   type OfflineEntry,
   type Pack,
@@ -141,9 +142,10 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
     }
   });
 
-  it('every pack gives back its files byte for byte, and holds each stylesheet once however many pages use it', () => {
+  it("every pack gives back its files byte for byte, holds each stylesheet once however many pages use it, and no word break of Pagefind's", () => {
     expect(packs.length).toBeGreaterThanOrEqual(5);
     let pages = 0;
+    let breaks = 0;
     for (const url of packs) {
       const json = readFileSync(join(DIST, url), 'utf8');
       const pack = JSON.parse(json) as Pack;
@@ -154,6 +156,9 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
         expect(Buffer.from(unpackText(pack, file)).equals(storedBytes(DIST, file.url)), `${url}: ${file.url}`).toBe(
           true,
         );
+        // Pagefind's Chinese fragments separate words by WORD_BREAK: cut out, they compress against the pages.
+        expect(file.text, file.url).not.toContain(WORD_BREAK);
+        if (file.breaks) breaks++;
         if (file.url.endsWith('.html')) {
           pages++;
           expect(file.text, file.url).not.toMatch(/<style\b[^>]*>[^<]/);
@@ -161,6 +166,7 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
       }
     }
     expect(pages).toBeGreaterThan(20);
+    expect(breaks).toBeGreaterThan(10);
   });
 
   it("Pagefind's WebAssembly and index chunks travel without their gzip wrappers in one .wasm file (a server compresses it better) and are stored as Pagefind reads them", () => {
