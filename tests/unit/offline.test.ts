@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  cacheKeyOf,
+  cacheNamesFor,
   cutWordBreaks,
   daysSince,
-  directoryVariant,
   formatLocalDate,
   formatSize,
   groupCacheName,
@@ -14,6 +15,7 @@ import {
   packText,
   planTiers,
   putWordBreaks,
+  savedUrlVariants,
   stateCacheName,
   unpackText,
   WORD_BREAK,
@@ -34,12 +36,20 @@ describe('the offline page for a page that is not saved', () => {
     expect(offlineLocale('/elsewhere/', [])).toBe('zh');
   });
 
-  it('a path typed without its final slash also finds the saved page', () => {
-    expect(directoryVariant({ url: new URL('https://x.test/zh/store?q=1') }).map((u) => u.href)).toEqual([
+  it('a path typed without its final slash also finds the saved page; query strings and anchors never matter', () => {
+    const variants = (url: string) => savedUrlVariants(new URL(url));
+    expect(variants('https://x.test/zh/store?q=1')).toEqual([
+      'https://x.test/zh/store',
       'https://x.test/zh/store/index.html',
     ]);
-    expect(directoryVariant({ url: new URL('https://x.test/zh/store/') })).toEqual([]);
-    expect(directoryVariant({ url: new URL('https://x.test/sw.js') })).toEqual([]);
+    expect(variants('https://x.test/zh/store/?q=%E8%90%A5&utm_source=x#step-pay')).toEqual([
+      'https://x.test/zh/store/',
+      'https://x.test/zh/store/index.html',
+    ]);
+    expect(variants('https://x.test/pagefind/pagefind-entry.json?ts=1764180000000')).toEqual([
+      'https://x.test/pagefind/pagefind-entry.json',
+    ]);
+    expect(variants('https://x.test/sw.js')).toEqual(['https://x.test/sw.js']);
   });
 
   it.each(['zh', 'en'])(
@@ -135,11 +145,20 @@ describe('the offline copy, as the reader sees it', () => {
     expect(formatLocalDate(new Date(2026, 11, 1, 23, 30), 'zh')).toBe('2026年12月1日');
   });
 
-  it("keeps each group in a cache of its own, the core in Workbox's own precache", () => {
-    const names = { prefix: 'workbox', suffix: 'https://x.test/' };
+  it('keeps each group in a cache of its own, under the names Workbox gave them (an update finds the old copy)', () => {
+    const names = cacheNamesFor('https://x.test/');
     expect(groupCacheName(names)).toBe('workbox-precache-v2-https://x.test/');
     expect(groupCacheName(names, 'zh')).toBe('workbox-precache-v2-zh-https://x.test/');
     expect(stateCacheName(names)).toBe('workbox-offline-state-https://x.test/');
+  });
+
+  it("keys each saved file as Workbox did: its URL, with this build's revision when its name does not change", () => {
+    expect(cacheKeyOf({ url: 'zh/offline/index.html', revision: '178aac53' }, 'https://x.test/sw.js')).toBe(
+      'https://x.test/zh/offline/index.html?__WB_REVISION__=178aac53',
+    );
+    expect(cacheKeyOf({ url: '_astro/site.CCvRSEmC.js', revision: null }, 'https://x.test/sw.js')).toBe(
+      'https://x.test/_astro/site.CCvRSEmC.js',
+    );
   });
 });
 

@@ -3,9 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
-import { generateURLVariations } from 'workbox-precaching/utils/generateURLVariations.js';
 import { generateServiceWorker } from '../../src/features/offline/build/service-worker';
 import {
   languageDownloads,
@@ -18,7 +17,7 @@ import {
   LANGUAGE_COPY_BUDGET_BYTES,
   PACK_DIR,
   PAGEFIND_DECOMPRESSED,
-  PRECACHE_ROUTE_OPTIONS,
+  savedUrlVariants,
   SEARCH_DIR,
   SHARD_SIZE,
   unpackText,
@@ -55,18 +54,11 @@ function storedBytes(dist: string, url: string): Buffer {
   return /\.(pf_fragment|pf_index|pagefind)$/.test(url) ? gunzipSync(bytes) : bytes;
 }
 
-/** Which saved URL the worker answers a request with, by Workbox's own matching and our route options. */
+/** Which saved URL the worker answers a request with (worker/precache.ts: the first of savedUrlVariants it has). */
 function savedUrlFor(request: string, saved: readonly string[]): string | undefined {
-  vi.stubGlobal('location', new URL('http://127.0.0.1/sw.js'));
-  try {
-    const keys = new Set(saved.map((url) => new URL(url, 'http://127.0.0.1/').href));
-    for (const variant of generateURLVariations(new URL(request, 'http://127.0.0.1/').href, PRECACHE_ROUTE_OPTIONS)) {
-      if (keys.has(variant)) return new URL(variant).pathname;
-    }
-    return undefined;
-  } finally {
-    vi.unstubAllGlobals();
-  }
+  const keys = new Set(saved.map((url) => new URL(url, 'http://127.0.0.1/').href));
+  const found = savedUrlVariants(new URL(request, 'http://127.0.0.1/')).find((variant) => keys.has(variant));
+  return found && new URL(found).pathname;
 }
 
 function coreFiles(manifest: SwManifestItem[]): Extract<SwManifestItem, { kind: 'file' }>[] {

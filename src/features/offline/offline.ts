@@ -275,44 +275,53 @@ export function pagefindLanguage(locale: Locale): string {
 }
 
 /**
- * The cache of a group: Workbox's precache name for the core (`workbox-precache-v2-<scope>`), the language inserted
- * before the scope for a language (`workbox-precache-v2-zh-<scope>`). Names never change between builds: versions are
- * in the cache keys (Workbox's `__WB_REVISION__` parameter, or a content-hashed file name), so a new build downloads
- * only what changed, and files of the old build are deleted once the new worker is in charge.
+ * The cache of a group: `workbox-precache-v2-<scope>` for the core, the language inserted before the scope for a
+ * language (`workbox-precache-v2-zh-<scope>`). These are the names Workbox gave the caches when the worker used it;
+ * kept, so a new worker finds the copy an older one saved. Names never change between builds: versions are in the
+ * cache keys (cacheKeyOf), so a new build downloads only what changed, and files of the old build are deleted once
+ * the new worker is in charge.
  */
-export function groupCacheName(names: { prefix: string; suffix: string }, lang?: Locale): string {
+export function groupCacheName(names: CacheNames, lang?: Locale): string {
   return [names.prefix, 'precache-v2', lang, names.suffix].filter(Boolean).join('-');
 }
 
 /** The small cache where the worker notes which languages the reader saved, and when (`workbox-offline-state-<scope>`). */
-export function stateCacheName(names: { prefix: string; suffix: string }): string {
+export function stateCacheName(names: CacheNames): string {
   return [names.prefix, 'offline-state', names.suffix].filter(Boolean).join('-');
 }
 
-/**
- * Query parameters never change a file of this static site, so the worker ignores them all when it looks a
- * request up in the precache: Pagefind's cache-buster (`pagefind-entry.json?ts=…`), a shared search
- * (`/zh/search/?q=…`), tracking tags (`utm_…`). Without this, offline search and shared search links would miss.
- */
-export const IGNORED_URL_PARAMETERS: RegExp[] = [/.*/];
-
-/** `/zh/store` (typed without the slash) is the page `/zh/store/`: try its index.html too. */
-export function directoryVariant({ url }: { url: URL }): URL[] {
-  const last = url.pathname.split('/').pop() ?? '';
-  if (last === '' || last.includes('.')) return [];
-  const variant = new URL(url.href);
-  variant.pathname += '/index.html';
-  variant.search = '';
-  return [variant];
+/** What the worker's cache names are made of: a prefix and the worker's scope (`https://example.org/`). */
+export interface CacheNames {
+  prefix: string;
+  suffix: string;
 }
 
-/** Options for Workbox's precache route: how a request URL is matched to a saved file. */
-export const PRECACHE_ROUTE_OPTIONS = {
-  ignoreURLParametersMatching: IGNORED_URL_PARAMETERS,
-  directoryIndex: 'index.html',
-  cleanURLs: false,
-  urlManipulation: directoryVariant,
-};
+export function cacheNamesFor(scope: string): CacheNames {
+  return { prefix: 'workbox', suffix: scope };
+}
+
+/**
+ * The cache key of a saved file (as Workbox keyed its precache): its absolute URL, with `__WB_REVISION__=<revision>`
+ * when its name does not change with its content, so each build's bytes have a key of their own.
+ */
+export function cacheKeyOf({ url, revision }: Pick<OfflineEntry, 'url' | 'revision'>, base: string): string {
+  const key = new URL(url, base);
+  if (revision) key.searchParams.set('__WB_REVISION__', revision);
+  return key.href;
+}
+
+/**
+ * The saved files (absolute URLs) that may answer a request, in order. Query strings never change a file of this
+ * static site, so they are dropped: Pagefind's cache-buster (`pagefind-entry.json?ts=…`), a shared search
+ * (`/zh/search/?q=…`), tracking tags (`utm_…`); without this, offline search and shared search links would miss. A
+ * folder is its `index.html`, also when typed without the final slash (`/zh/store`).
+ */
+export function savedUrlVariants(url: URL): string[] {
+  const plain = new URL(url.pathname, url.origin).href;
+  const last = url.pathname.split('/').pop() ?? '';
+  if (last === '') return [plain, `${plain}index.html`];
+  return last.includes('.') ? [plain] : [plain, `${plain}/index.html`];
+}
 
 /**
  * The language of the offline page for a URL that is not saved: the URL's own language folder; otherwise (`/`,
