@@ -46,7 +46,7 @@ function filesIn(dist: string, dir = ''): string[] {
     .sort();
 }
 
-const sri = (bytes: Buffer | string) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const sri = (bytes: Buffer | string) => `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
 
 /** What the worker stores for a saved file: the built bytes, decompressed for Pagefind's fragments and WebAssembly. */
 function storedBytes(dist: string, url: string): Buffer {

@@ -149,9 +149,10 @@ async function knowPage(url: URL): Promise<void> {
 
 class GoneError extends Error {}
 
+/** The SRI hash of bytes, as the build writes them (SHA-256). */
 async function digest(bytes: BufferSource): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
-  return `sha384-${btoa(String.fromCharCode(...hash))}`;
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return `sha256-${btoa(String.fromCharCode(...hash))}`;
 }
 
 /** Fetch a file of this build: checked against its SRI hash; a server without it (404, other bytes) means a new build. */
