@@ -29,10 +29,11 @@ export const SEARCH_DIR = 'pagefind';
 
 /**
  * What one visit may download for the offline copy of a language after sw.js, compressed as a server sends it: the
- * core group, the language's index and the tiers saved at once. With the page itself (about 12 KB) and sw.js (about
- * 9 KB), a first visit stays under 200 KB (issue 15). Tiers that do not fit are saved on request.
+ * core group, the language's index and the tiers saved at once. With the heaviest page's first view (about 15 KB)
+ * and sw.js (about 5 KB), a first visit stays under 200 KB (issue 15; tests/unit/budgets.test.ts checks the sum).
+ * Tiers that do not fit are saved on request.
  */
-export const LANGUAGE_COPY_BUDGET_BYTES = 175 * 1024;
+export const LANGUAGE_COPY_BUDGET_BYTES = 179 * 1024;
 
 /** A page whose facts were checked longer ago than this says so, on the reader's own date (issue 15). */
 export const STALE_AFTER_DAYS = 90;
