@@ -472,8 +472,6 @@ async function bundleWorker(root: string, dist: string, manifest: SwManifestItem
     target: 'es2022',
     minify: true,
     legalComments: 'none',
-    // Workbox's debug logging is compiled out in production.
-    define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
   const { warnings } = await injectManifest({
