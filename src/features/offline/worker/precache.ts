@@ -10,7 +10,8 @@ declare let self: ServiceWorkerGlobalScope;
  * (./service-worker.ts), so this is all it needs of a precache. It replaces Workbox's PrecacheController,
  * PrecacheRoute and Router, of which the worker used only these parts, and which were 4 KB of the 9.5 KB sw.js
  * (brotli). Tested in Chromium by tests/e2e/offline.spec.ts (a missing file fetched back and kept; a failed fetch
- * handing over to a new build; query strings; a folder without its final slash).
+ * handing over to a new build; query strings; a folder without its final slash; the offline page) and
+ * tests/cdn/browser.spec.ts (a missing page fetched back through a redirect).
  */
 export class Precache {
   /** Absolute file URL → its cache key, for every file of the group this worker knows. */
@@ -58,7 +59,7 @@ export class Precache {
     const saved = await cache.match(key);
     if (saved) return saved;
     const integrity = this.integrities.get(key);
-    // Kept only when checked against this build's hash (a request with a hash of its own is answered, not kept).
+    // Kept only when checked against this build's hash (a request pinned to another hash is answered, not kept).
     const checked = Boolean(integrity) && request.mode !== 'no-cors' && (request.integrity || integrity) === integrity;
     const pin = request.mode === 'no-cors' ? '' : request.integrity || integrity;
     let response: Response;

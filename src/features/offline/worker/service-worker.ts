@@ -8,8 +8,8 @@
  *   update every language the reader had saved (the same tiers, and the pages they had opened), all of the new
  *   build. A failed download fails the install and the old worker stays in charge.
  * - Every saved file is answered from its group's cache (./precache.ts), under its cache key for this build, so a page
- *   and its scripts always come from one build. A page of a saved language that is not saved yet (a tier saved on request)
- *   is fetched with its SRI hash and kept: the pages a reader opens stay readable offline.
+ *   and its scripts always come from one build. A page of a saved language that is not saved yet (a tier saved on
+ *   request) is fetched with its SRI hash and kept: the pages a reader opens stay readable offline.
  * - A new worker installs beside the old one and waits: the page offers "updated — reload" and, on a click (or at the
  *   reader's next link), sends SKIP_WAITING. It never activates itself mid-visit.
  * - A navigation to a page that is not saved goes to the network; offline, it gets /<lang>/offline/.
