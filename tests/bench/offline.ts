@@ -24,7 +24,7 @@ export async function benchOffline(dist = resolve(import.meta.dirname, '../../di
   if (!existsSync(resolve(dist, 'sw.js'))) throw new Error(`${dist}/sw.js does not exist: run \`npm run build\` first`);
   const sw = await compressedSize(readFileSync(resolve(dist, 'sw.js')));
   console.log(
-    `offline copy (dist/sw.js ${kb(sw)}; src/lib/offline.ts LANGUAGE_COPY_BUDGET_BYTES bounds each language's copy after sw.js)`,
+    `offline copy (dist/sw.js ${kb(sw)}; src/features/offline/offline.ts LANGUAGE_COPY_BUDGET_BYTES bounds each language's copy after sw.js)`,
   );
   const langs = readManifest(dist).flatMap((i) => (i.kind === 'language' ? [i.lang] : []));
   for (const lang of langs) {

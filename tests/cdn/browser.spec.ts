@@ -212,3 +212,37 @@ test('the service worker installs from the CDN: its first-visit downloads throug
     problems.join('\n'),
   ).toEqual([]);
 });
+
+test('a saved page that went missing comes back through the CDN redirect of its short URL, kept as a page that opens offline', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ baseURL: baseURL! });
+  const page = await context.newPage();
+  await page.goto('/zh/');
+  await expect(page.locator('[data-sw-saved]')).toHaveText(/^已保存，可离线阅读/, { timeout: 30_000 });
+  const store = '/zh/store/index.html';
+  const dropped = await page.evaluate(async (path) => {
+    let n = 0;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys())
+        if (new URL(request.url).pathname === path && (await cache.delete(request))) n++;
+    }
+    return n;
+  }, store);
+  expect(dropped).toBe(1);
+
+  // `/zh/store` is the saved page `/zh/store/`: missing, the worker fetches it, the CDN answers with a redirect, and
+  // the page it follows to is checked against the page's hash and kept without the redirect (a redirected response
+  // cannot answer a navigation).
+  expect(await page.evaluate(() => fetch('/zh/store').then((r) => [r.ok, r.redirected]))).toEqual([true, true]);
+  await expect.poll(async () => Object.values(await savedPaths(page)).flat()).toContain(store);
+  await context.setOffline(true);
+  for (const path of ['/zh/store/', '/zh/store']) {
+    expect((await page.goto(path))?.ok(), path).toBe(true);
+    await expect(page.locator('#step-pay'), path).toBeVisible();
+  }
+  await context.close();
+});

@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { buildB, buildWith } from '../unit/helpers/fixture-build';
 import { startStaticServer, type StaticServer } from '../tools/static-server';
+import { formatSize, LANGUAGE_COPY_BUDGET_BYTES } from '../../src/features/offline/offline';
 import { savedPaths } from './helpers';
 
 /**
@@ -381,7 +382,7 @@ test.describe('a reader saving data (Save-Data)', () => {
     await page.goto('/en/store/');
     const offer = page.locator('[data-sw-offer]');
     await expect(offer).toBeVisible();
-    await expect(offer).toContainText('downloads at most 175 KB');
+    await expect(offer).toContainText(`downloads at most ${formatSize(LANGUAGE_COPY_BUDGET_BYTES)}`);
     await page.waitForLoadState('networkidle');
     // Nothing of the offline copy yet: no worker, no saved files, no pack downloaded.
     expect(
@@ -414,7 +415,7 @@ test.describe('a reader saving data (Save-Data)', () => {
     await page.goto('/zh/store/');
     const offer = page.locator('[data-sw-offer]');
     await expect(offer).toBeVisible();
-    await expect(offer).toContainText('最多下载 175 KB');
+    await expect(offer).toContainText(`最多下载 ${formatSize(LANGUAGE_COPY_BUDGET_BYTES)}`);
     await page.waitForTimeout(1000);
     expect(
       allSaved(await savedPaths(page)).filter(
@@ -459,7 +460,7 @@ test.describe('a copy bigger than the budget', () => {
             .read()
             .replace(
               /export const LANGUAGE_COPY_BUDGET_BYTES = [^;]+;/,
-              'export const LANGUAGE_COPY_BUDGET_BYTES = 56 * 1024;',
+              'export const LANGUAGE_COPY_BUDGET_BYTES = 53 * 1024;',
             ),
         );
       },

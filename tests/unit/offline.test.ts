@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  cacheKeyOf,
+  cacheNamesFor,
+  cutWordBreaks,
   daysSince,
-  directoryVariant,
   formatLocalDate,
   formatSize,
   groupCacheName,
@@ -12,8 +14,11 @@ import {
   offlinePagePath,
   packText,
   planTiers,
+  putWordBreaks,
+  savedUrlVariants,
   stateCacheName,
   unpackText,
+  WORD_BREAK,
 } from '../../src/features/offline/offline';
 import { styleRanges } from '../../src/core/html';
 import { ICONS, APPLE_TOUCH_ICON, manifestPath, THEME, webManifest } from '../../src/features/offline/web-manifest';
@@ -31,12 +36,20 @@ describe('the offline page for a page that is not saved', () => {
     expect(offlineLocale('/elsewhere/', [])).toBe('zh');
   });
 
-  it('a path typed without its final slash also finds the saved page', () => {
-    expect(directoryVariant({ url: new URL('https://x.test/zh/store?q=1') }).map((u) => u.href)).toEqual([
+  it('a path typed without its final slash also finds the saved page; query strings and anchors never matter', () => {
+    const variants = (url: string) => savedUrlVariants(new URL(url));
+    expect(variants('https://x.test/zh/store?q=1')).toEqual([
+      'https://x.test/zh/store',
       'https://x.test/zh/store/index.html',
     ]);
-    expect(directoryVariant({ url: new URL('https://x.test/zh/store/') })).toEqual([]);
-    expect(directoryVariant({ url: new URL('https://x.test/sw.js') })).toEqual([]);
+    expect(variants('https://x.test/zh/store/?q=%E8%90%A5&utm_source=x#step-pay')).toEqual([
+      'https://x.test/zh/store/',
+      'https://x.test/zh/store/index.html',
+    ]);
+    expect(variants('https://x.test/pagefind/pagefind-entry.json?ts=1764180000000')).toEqual([
+      'https://x.test/pagefind/pagefind-entry.json',
+    ]);
+    expect(variants('https://x.test/sw.js')).toEqual(['https://x.test/sw.js']);
   });
 
   it.each(['zh', 'en'])(
@@ -68,6 +81,35 @@ describe('packs', () => {
     );
     expect(packed.map((f) => unpackText({ styles, files: packed }, f))).toEqual([a, b]);
     expect(packText('<p>no style</p>', styles, [])).toEqual({ text: '<p>no style</p>' });
+  });
+
+  it("cut Pagefind's word breaks out of a text and put them back exactly, wherever they are", () => {
+    const B = WORD_BREAK;
+    expect(cutWordBreaks(`你好${B}世界${B}!`)).toEqual({ text: '你好世界!', breaks: '22' });
+    expect(cutWordBreaks('no breaks')).toEqual({ text: 'no breaks' });
+    const long = 'x'.repeat(35);
+    const texts = [
+      `${B}`,
+      `${B}${B}a${B}`,
+      `${B}starts, ends${B}`,
+      `${long}${B}${long}${long}y${B}${'z'.repeat(34)}${B}`,
+      `pagefind_dcd{"content":"流量${B}用完${B}前${B}几天${B}就${B}充${B}. ${B}Wi${B}-${B}Fi"}`,
+      `😀${B}两个${B}字`,
+    ];
+    for (const text of texts) {
+      const cut = cutWordBreaks(text);
+      expect(cut.text).not.toContain(B);
+      expect(cut.breaks!.length).toBeLessThanOrEqual(text.length);
+      expect(putWordBreaks(cut.text, cut.breaks!), JSON.stringify(text)).toBe(text);
+    }
+    expect(cutWordBreaks(`${long}${B}`).breaks).toBe('z0');
+    // In a pack, the word breaks go back before the stylesheets (whose offsets count them).
+    const page = `<p>a${B}b</p><style>p{}</style><p>c${B}d</p>`;
+    const styles: string[] = [];
+    const packed = packText(page, styles, styleRanges(page));
+    const file = { url: 'x.html', type: 'text/html', ...packed, ...cutWordBreaks(packed.text) };
+    expect(file.text).toBe('<p>ab</p><style></style><p>cd</p>');
+    expect(unpackText({ styles, files: [file] }, file)).toBe(page);
   });
 });
 
@@ -103,11 +145,20 @@ describe('the offline copy, as the reader sees it', () => {
     expect(formatLocalDate(new Date(2026, 11, 1, 23, 30), 'zh')).toBe('2026年12月1日');
   });
 
-  it("keeps each group in a cache of its own, the core in Workbox's own precache", () => {
-    const names = { prefix: 'workbox', suffix: 'https://x.test/' };
+  it('keeps each group in a cache of its own, under the names Workbox gave them (an update finds the old copy)', () => {
+    const names = cacheNamesFor('https://x.test/');
     expect(groupCacheName(names)).toBe('workbox-precache-v2-https://x.test/');
     expect(groupCacheName(names, 'zh')).toBe('workbox-precache-v2-zh-https://x.test/');
     expect(stateCacheName(names)).toBe('workbox-offline-state-https://x.test/');
+  });
+
+  it("keys each saved file as Workbox did: its URL, with this build's revision when its name does not change", () => {
+    expect(cacheKeyOf({ url: 'zh/offline/index.html', revision: '178aac53' }, 'https://x.test/sw.js')).toBe(
+      'https://x.test/zh/offline/index.html?__WB_REVISION__=178aac53',
+    );
+    expect(cacheKeyOf({ url: '_astro/site.CCvRSEmC.js', revision: null }, 'https://x.test/sw.js')).toBe(
+      'https://x.test/_astro/site.CCvRSEmC.js',
+    );
   });
 });
 

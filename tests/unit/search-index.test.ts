@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { mainContent } from '../../src/core/html';
 import {
@@ -22,6 +23,7 @@ import {
   trimFragment,
   UNUSED_BUNDLE_FILES,
 } from '../../src/features/search/search-index';
+import { LOADER_MINIFY } from '../../src/features/search/build/pagefind';
 import { buildWith } from './helpers/fixture-build';
 import { builtPages, DIST, guideSlugs, readBuilt } from './helpers/site';
 
@@ -240,6 +242,13 @@ describe('the built site, for search', () => {
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
     for (const file of UNUSED_BUNDLE_FILES) expect(existsSync(join(bundle, file)), file).toBe(false);
     expect(readdirSync(join(bundle, 'fragment')).length).toBeGreaterThan(0);
+  });
+
+  it("ships Pagefind's loader minified: minifying it again gains nothing", async () => {
+    const loader = readFileSync(join(bundle, 'pagefind.js'), 'utf8');
+    expect(loader).toMatch(/\bexport\s*\{[^}]*\binit\b[^}]*\bsearch\b/);
+    const again = (await transform(loader, LOADER_MINIFY)).code;
+    expect(again.length).toBeGreaterThan(loader.length * 0.99);
   });
 
   it('indexes the guide article, the home intro and the shopkeeper card page’s intro only: no header, footer, form, search or 404 page', () => {

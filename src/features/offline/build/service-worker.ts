@@ -10,6 +10,7 @@ import { elements, linkHrefs, parseHtml, styleRanges } from '../../../core/html'
 import { LOCALES, type Locale } from '../../../core/locales';
 import {
   CORE_GLOBS,
+  cutWordBreaks,
   HASHED_URL,
   LANGUAGE_COPY_BUDGET_BYTES,
   OFFLINE_SLUG,
@@ -35,7 +36,8 @@ import { compressedSize, kb, type OfflineReport } from './precache-report';
 /**
  * Post-build transform, the last one: write the offline copy over the finished dist/ (after the search index, so it
  * has Pagefind's final files; see src/build/steps.ts):
- *  - packs in dist/_offline/: a JSON file of text files per group and tier, each stylesheet once per pack;
+ *  - packs in dist/_offline/: a JSON file of text files per group and tier, each stylesheet once per pack, Pagefind's
+ *    word breaks cut out of its fragments;
  *    Pagefind's WebAssembly without its gzip wrapper (a server compresses it better);
  *  - one index per language (`_offline/<lang>.<hash>.json`): every file of the language, its tier, where its bytes
  *    come from, and which tiers fit the budget (saved at once) or not (saved on request);
@@ -92,8 +94,9 @@ const REAL: Pins = { hash: (body) => contentHash(body), integrity: (body) => sri
 // Stand-ins look as random as real hashes, so a pack compresses the same with them (within a few bytes).
 const STAND_IN: Pins = { hash: () => contentHash('stand-in'), integrity: () => sri('stand-in') };
 
+/** An SRI hash. SHA-256 (as the worker checks a page it puts back together): sw.js and every index list many. */
 function sri(bytes: Buffer | string): string {
-  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  return `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
 }
 
 function contentHash(bytes: Buffer | string): string {
@@ -151,7 +154,9 @@ function packOf(files: Prepared[]): string {
   const pack: Pack = { styles: [], files: [] };
   const known = new Map<string, number>();
   for (const f of files) {
-    const file: PackFile = { url: f.entry.url, type: f.type!, text: f.text! };
+    // Word breaks out (Pagefind's Chinese fragments): the words then compress against the same words on the pages.
+    const { text, breaks } = cutWordBreaks(f.text!);
+    const file: PackFile = { url: f.entry.url, type: f.type!, text, ...(breaks ? { breaks } : {}) };
     if (f.styles) {
       file.styles = f.styles.css.map((css, i) => {
         let index = known.get(css);
@@ -467,8 +472,6 @@ async function bundleWorker(root: string, dist: string, manifest: SwManifestItem
     target: 'es2022',
     minify: true,
     legalComments: 'none',
-    // Workbox's debug logging is compiled out in production.
-    define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
   const { warnings } = await injectManifest({

@@ -2,10 +2,10 @@ import { htmlLang, isLocale, nativeName, type Locale } from '../../../core/local
 import { formatLocalDate, formatSize, SW_MESSAGE, SW_STATUS_CHANGED, type OfflineStatus } from '../offline';
 
 /**
- * What the offline copy holds, for pages of a site with a service worker (loaded by ./offline.ts once the worker is
- * ready, so it is not part of a page's first view): the footer's "saved for offline reading: N pages, <date>" and
- * its buttons (save the rest of a large site, save another language), saving this page's language when it is not
- * saved (or offering to, for a reader saving data), and on the offline page the list of saved pages.
+ * What only matters where a service worker runs (loaded by ./offline.ts once the worker is registered, so it is not
+ * part of a page's first view): the footer's "saved for offline reading: N pages, <date>" and its buttons (save the
+ * rest of a large site, save another language), saving this page's language when it is not saved (or offering to,
+ * for a reader saving data), on the offline page the list of saved pages; and updates (handleUpdates).
  */
 
 const copy = document.querySelector<HTMLElement>('[data-sw-copy]');
@@ -147,4 +147,74 @@ function listSaved(page: HTMLElement, current: OfflineStatus): void {
     parts.push(intro, list(lang, other.list));
   }
   target.replaceChildren(...parts);
+}
+
+/**
+ * Updates: a new worker waits until the reader agrees ("Reload", or simply following a link on the site activates it
+ * and loads the next page entirely from the new build); nothing ever reloads on its own. `controlledAtLoad`: a worker
+ * controlled the page when it loaded (so a later change of worker means another tab took the update).
+ */
+export function handleUpdates(registration: ServiceWorkerRegistration, controlledAtLoad: boolean): void {
+  const sw = navigator.serviceWorker;
+  let switching = false;
+
+  /** Activate the waiting worker, then run `next` (reload, or open a link) once, whatever happens. */
+  function applyUpdate(next: () => void): void {
+    if (switching) return; // one update at a time; the first action goes on
+    const waiting = registration.waiting;
+    if (!waiting) return next();
+    switching = true;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      next();
+    };
+    sw.addEventListener('controllerchange', finish, { once: true });
+    waiting.postMessage({ type: SW_MESSAGE.skipWaiting });
+    // Never leave the reader stuck if the worker does not take over: go on with the current one.
+    setTimeout(finish, 4000);
+  }
+
+  const notice = document.querySelector<HTMLElement>('[data-sw-update]');
+  const template = document.querySelector<HTMLTemplateElement>('[data-sw-update-template]');
+  function offerUpdate(): void {
+    if (!notice || !template || notice.childElementCount) return;
+    notice.append(template.content.cloneNode(true));
+    notice.querySelector('[data-sw-reload]')?.addEventListener('click', () => applyUpdate(() => location.reload()));
+    notice.querySelector('[data-sw-later]')?.addEventListener('click', () => notice.replaceChildren());
+  }
+
+  // A page that was open when another tab activated the new worker is now older than its worker: offer a reload.
+  sw.addEventListener('controllerchange', () => {
+    if (controlledAtLoad && !switching) offerUpdate();
+  });
+
+  const watch = (worker: ServiceWorker | null) => {
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && sw.controller) offerUpdate();
+    });
+  };
+  if (registration.waiting && sw.controller) offerUpdate();
+  watch(registration.installing);
+  registration.addEventListener('updatefound', () => watch(registration.installing));
+
+  // The next page the reader opens on this site comes entirely from the new build.
+  document.addEventListener('click', (event) => {
+    if (!registration.waiting || !sw.controller || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[href]');
+    if (!link || link.target || link.hasAttribute('download') || link.origin !== location.origin) return;
+    if (link.pathname === location.pathname && link.search === location.search) return; // same page, an anchor
+    event.preventDefault();
+    applyUpdate(() => location.assign(link.href));
+  });
+
+  // Put back saved files that went missing, and look for a new build when the connection returns.
+  const repair = () => sw.controller?.postMessage({ type: SW_MESSAGE.repair });
+  if (navigator.onLine) repair();
+  addEventListener('online', () => {
+    repair();
+    registration.update().catch(() => undefined);
+  });
 }

@@ -1,12 +1,12 @@
-import { isStale, SW_MESSAGE } from '../offline';
+import { isStale } from '../offline';
 
 /**
- * The page side of the offline service worker: registration (production builds only), what is saved (the footer's
- * "saved for offline reading: N pages, <date>", the offline page's list), saving a language, the offline indicator,
- * the note on an old last-checked date, and updates. A new worker waits until the reader agrees: the "Reload" button,
- * or simply following a link on the site, activates it and loads the next page entirely from the new build. Nothing
- * ever reloads on its own, so a reload loop cannot happen. Without service workers (old browser, private mode,
- * blocked) nothing here runs beyond the indicator and the date note, and the site works as a plain website.
+ * The page side of the offline service worker, in every page's first view: the offline indicator, the note on an old
+ * last-checked date, the offer to a reader saving data, and registration (production builds only, after `load`).
+ * Once a worker is registered, ./offline-copy.ts does the rest: what is saved (the footer's "saved for offline
+ * reading: N pages, <date>", the offline page's list), saving a language, and updates, which wait until the reader
+ * agrees, so a reload loop cannot happen. Without service workers (old browser, private mode, blocked) nothing here
+ * runs beyond the indicator and the date note, and the site works as a plain website.
  */
 
 const status = document.querySelector<HTMLElement>('[data-sw-status]');
@@ -94,77 +94,11 @@ async function start(): Promise<{ savedHere: () => Promise<boolean> } | undefine
   // No worker (blocked, private mode, storage full): the site still works online, like any website.
   const registration = await sw.register('/sw.js', { scope: '/', updateViaCache: 'none' }).catch(() => undefined);
   if (!registration) return undefined;
+  const controlledAtLoad = Boolean(sw.controller);
   // The rest only matters where a worker can run: a module of its own, out of every page's first view, requested as
   // soon as the worker is registered (with the page's load, not when the copy is saved).
-  const copyModule = import('./offline-copy');
-  handleUpdates(sw, registration);
+  const { handleUpdates, watchCopy } = await import('./offline-copy');
+  handleUpdates(registration, controlledAtLoad);
   await sw.ready;
-  const { watchCopy } = await copyModule;
-  const copy = await watchCopy(registration, { offer, savingData });
-  return copy;
-}
-
-function handleUpdates(sw: ServiceWorkerContainer, registration: ServiceWorkerRegistration): void {
-  const controlledAtLoad = Boolean(sw.controller);
-  let switching = false;
-
-  /** Activate the waiting worker, then run `next` (reload, or open a link) once, whatever happens. */
-  function applyUpdate(next: () => void): void {
-    if (switching) return; // one update at a time; the first action goes on
-    const waiting = registration.waiting;
-    if (!waiting) return next();
-    switching = true;
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      next();
-    };
-    sw.addEventListener('controllerchange', finish, { once: true });
-    waiting.postMessage({ type: SW_MESSAGE.skipWaiting });
-    // Never leave the reader stuck if the worker does not take over: go on with the current one.
-    setTimeout(finish, 4000);
-  }
-
-  const notice = document.querySelector<HTMLElement>('[data-sw-update]');
-  const template = document.querySelector<HTMLTemplateElement>('[data-sw-update-template]');
-  function offerUpdate(): void {
-    if (!notice || !template || notice.childElementCount) return;
-    notice.append(template.content.cloneNode(true));
-    notice.querySelector('[data-sw-reload]')?.addEventListener('click', () => applyUpdate(() => location.reload()));
-    notice.querySelector('[data-sw-later]')?.addEventListener('click', () => notice.replaceChildren());
-  }
-
-  // A page that was open when another tab activated the new worker is now older than its worker: offer a reload.
-  sw.addEventListener('controllerchange', () => {
-    if (controlledAtLoad && !switching) offerUpdate();
-  });
-
-  const watch = (worker: ServiceWorker | null) => {
-    worker?.addEventListener('statechange', () => {
-      if (worker.state === 'installed' && sw.controller) offerUpdate();
-    });
-  };
-  if (registration.waiting && sw.controller) offerUpdate();
-  watch(registration.installing);
-  registration.addEventListener('updatefound', () => watch(registration.installing));
-
-  // The next page the reader opens on this site comes entirely from the new build.
-  document.addEventListener('click', (event) => {
-    if (!registration.waiting || !sw.controller || event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[href]');
-    if (!link || link.target || link.hasAttribute('download') || link.origin !== location.origin) return;
-    if (link.pathname === location.pathname && link.search === location.search) return; // same page, an anchor
-    event.preventDefault();
-    applyUpdate(() => location.assign(link.href));
-  });
-
-  // Put back saved files that went missing, and look for a new build when the connection returns.
-  const repair = () => sw.controller?.postMessage({ type: SW_MESSAGE.repair });
-  if (navigator.onLine) repair();
-  addEventListener('online', () => {
-    repair();
-    registration.update().catch(() => undefined);
-  });
+  return watchCopy(registration, { offer, savingData });
 }

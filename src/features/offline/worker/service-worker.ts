@@ -7,9 +7,9 @@
  * - Install saves the core group, then the languages: on the first install the language of the open pages, on an
  *   update every language the reader had saved (the same tiers, and the pages they had opened), all of the new
  *   build. A failed download fails the install and the old worker stays in charge.
- * - Every saved file is answered from its group's cache, under Workbox's cache key for this build, so a page and its
- *   scripts always come from one build. A page of a saved language that is not saved yet (a tier saved on request)
- *   is fetched with its SRI hash and kept: the pages a reader opens stay readable offline.
+ * - Every saved file is answered from its group's cache (./precache.ts), under its cache key for this build, so a page
+ *   and its scripts always come from one build. A page of a saved language that is not saved yet (a tier saved on
+ *   request) is fetched with its SRI hash and kept: the pages a reader opens stay readable offline.
  * - A new worker installs beside the old one and waits: the page offers "updated — reload" and, on a click (or at the
  *   reader's next link), sends SKIP_WAITING. It never activates itself mid-visit.
  * - A navigation to a page that is not saved goes to the network; offline, it gets /<lang>/offline/.
@@ -18,17 +18,13 @@
  *   server no longer has those bytes (a new build is deployed), this worker cannot serve its build any more: it
  *   fetches the new worker and hands over to it at once.
  */
-import { cacheNames } from 'workbox-core';
-import type { WorkboxPlugin } from 'workbox-core/types';
-import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
-import { Route, Router } from 'workbox-routing';
 import { isLocale, LOCALES, type Locale } from '../../../core/locales';
 import { splitLocalePath } from '../../../core/urls';
 import {
+  cacheNamesFor,
   groupCacheName,
   offlinePagePath,
   PAGEFIND_DECOMPRESSED,
-  PRECACHE_ROUTE_OPTIONS,
   stateCacheName,
   SW_MESSAGE,
   SW_STATUS_CHANGED,
@@ -43,37 +39,34 @@ import {
   type ShardRef,
   type SwManifestItem,
 } from '../offline';
+import { Precache } from './precache';
 
-declare let self: ServiceWorkerGlobalScope;
+// Workbox's injectManifest writes the manifest in place of `self.__WB_MANIFEST` (../build/service-worker.ts).
+declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: unknown };
 
-const MANIFEST = self.__WB_MANIFEST as unknown as SwManifestItem[];
+const MANIFEST = self.__WB_MANIFEST as SwManifestItem[];
 type LanguageRef = Extract<SwManifestItem, { kind: 'language' }>;
+const cacheNames = cacheNamesFor(self.registration.scope);
 
 /** A saved file missing from the cache that the server cannot give back as it was: this build is gone. */
-const brokenCachePlugin: WorkboxPlugin = {
-  fetchDidSucceed: async ({ response, event }) => {
-    if (event.type === 'fetch' && !response.ok) void handOver();
-    return response;
-  },
-  fetchDidFail: async ({ event }) => {
-    if (event.type === 'fetch' && self.navigator.onLine) void handOver();
-  },
-};
+function missingFileFetched(response: Response | undefined): void {
+  if (response ? !response.ok : self.navigator.onLine) void handOver();
+}
 
 /** A group of saved files in a cache of its own: the core, or one language. */
 interface Group {
   lang: Locale | undefined;
   cacheName: string;
-  controller: PrecacheController;
+  precache: Precache;
   entries: OfflineEntry[];
   sources: Map<string, OfflineSource>;
 }
 
 function group(lang: Locale | undefined, entries: OfflineEntry[], sources: OfflineSource[]): Group {
   const cacheName = groupCacheName(cacheNames, lang);
-  const controller = new PrecacheController({ cacheName, plugins: [brokenCachePlugin] });
-  controller.addToCacheList(entries);
-  return { lang, cacheName, controller, entries, sources: new Map(sources.map((s) => [s.url, s])) };
+  const precache = new Precache(cacheName, missingFileFetched);
+  precache.add(entries);
+  return { lang, cacheName, precache, entries, sources: new Map(sources.map((s) => [s.url, s])) };
 }
 
 const core = group(
@@ -95,7 +88,7 @@ function useIndex(lang: Locale, index: LanguageIndex): void {
   // The index is kept in the language's cache too (so the next start of the worker finds it).
   g.entries = [...index.entries, { url: ref.url, revision: null, integrity: ref.integrity }];
   g.sources = new Map(index.sources.map((s) => [s.url, s]));
-  g.controller.addToCacheList(g.entries);
+  g.precache.add(g.entries);
 }
 
 /** Take a shard of a language's other files into its group (it is kept in the cache too). */
@@ -104,7 +97,7 @@ function useShard(lang: Locale, shard: ShardRef, entries: OfflineEntry[]): void 
   if (g.entries.some((e) => e.url === shard.url)) return;
   const added = [...entries, { url: shard.url, revision: null, integrity: shard.integrity }];
   g.entries.push(...added);
-  g.controller.addToCacheList(added);
+  g.precache.add(added);
 }
 
 /** Shards of a language fetched (or found saved) and taken in: those listing `urls`, or all of them. */
@@ -156,9 +149,10 @@ async function knowPage(url: URL): Promise<void> {
 
 class GoneError extends Error {}
 
+/** The SRI hash of bytes, as the build writes them (SHA-256). */
 async function digest(bytes: BufferSource): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
-  return `sha384-${btoa(String.fromCharCode(...hash))}`;
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return `sha256-${btoa(String.fromCharCode(...hash))}`;
 }
 
 /** Fetch a file of this build: checked against its SRI hash; a server without it (404, other bytes) means a new build. */
@@ -206,7 +200,7 @@ function fromBinary(body: ArrayBuffer, range?: [number, number]): Response {
 async function save(g: Group, entries: OfflineEntry[]): Promise<number> {
   const cache = await caches.open(g.cacheName);
   const cached = new Set((await cache.keys()).map((r) => r.url));
-  const keys = g.controller.getURLsToCacheKeys();
+  const keys = g.precache.keys;
   const key = (e: OfflineEntry) => keys.get(absolute(e.url))!;
   const missing = entries.filter((e) => !cached.has(key(e)));
   const bySource = new Map<string | undefined, OfflineEntry[]>();
@@ -238,7 +232,7 @@ async function save(g: Group, entries: OfflineEntry[]): Promise<number> {
 async function incomplete(g: Group, entries = g.entries): Promise<boolean> {
   const cache = await caches.open(g.cacheName);
   const cached = new Set((await cache.keys()).map((r) => r.url));
-  const keys = g.controller.getURLsToCacheKeys();
+  const keys = g.precache.keys;
   return entries.some((e) => !cached.has(keys.get(absolute(e.url))!));
 }
 
@@ -250,10 +244,10 @@ async function prefetchBundle(lang: Locale): Promise<void> {
   for (const file of pack.files) prefetched.set(file.url, pack);
 }
 
-/** Delete what a group's cache holds beyond this build's files (Workbox's activate() does the same for one cache). */
+/** Delete what a group's cache holds beyond this build's files. */
 async function cleanUp(g: Group): Promise<void> {
   const cache = await caches.open(g.cacheName);
-  const expected = new Set(g.controller.getURLsToCacheKeys().values());
+  const expected = new Set(g.precache.keys.values());
   for (const request of await cache.keys()) if (!expected.has(request.url)) await cache.delete(request);
 }
 
@@ -388,38 +382,39 @@ self.addEventListener('activate', (event) => {
 // ---- answering requests ----
 
 /** A page from the network; offline, the offline page in the URL's language. */
-async function networkOrOfflinePage({ request, url }: { request: Request; url: URL }): Promise<Response> {
+async function networkOrOfflinePage(request: Request, url: URL): Promise<Response> {
   try {
     return await fetch(request);
   } catch (error) {
-    const fallback = await core.controller.matchPrecache(
-      `${offlinePagePath(url.pathname, self.navigator.languages)}index.html`,
-    );
+    const fallback = await core.precache.match(`${offlinePagePath(url.pathname, self.navigator.languages)}index.html`);
     if (fallback) return fallback;
     throw error;
   }
 }
 
-const router = new Router();
-router.registerRoute(new PrecacheRoute(core.controller, PRECACHE_ROUTE_OPTIONS));
-for (const g of languages.values()) router.registerRoute(new PrecacheRoute(g.controller, PRECACHE_ROUTE_OPTIONS));
-// Pages that are not saved.
-router.registerRoute(new Route(({ request }) => request.mode === 'navigate', networkOrOfflinePage));
-// A saved page that could not be served (missing from the cache, and the server has a newer build, or offline and
-// not saved yet): the page as the server has it now, all of one build, or the offline page; never an error page.
-router.setCatchHandler(async ({ request, url }) =>
-  request.mode === 'navigate' ? networkOrOfflinePage({ request, url }) : Response.error(),
-);
+/** A saved file from its group's cache; a page that is not saved from the network, or the offline page. */
+async function respond(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const navigation = request.mode === 'navigate';
+  // The files of the saved languages are known once their indexes are read (at the worker's start).
+  await ready;
+  if (navigation) await knowPage(url);
+  for (const g of [core, ...languages.values()]) {
+    const key = g.precache.keyFor(url);
+    if (!key) continue;
+    // A saved page that could not be served (missing from the cache, and the server has a newer build, or offline
+    // and not saved yet): the page as the server has it now, all of one build, or the offline page; never an error.
+    return navigation
+      ? g.precache.handle(request, key).catch(() => networkOrOfflinePage(request, url))
+      : g.precache.handle(request, key);
+  }
+  return navigation ? networkOrOfflinePage(request, url) : fetch(request);
+}
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // The routes of the saved languages are known once their indexes are read (at the worker's start).
-  event.respondWith(
-    ready
-      .then(() => (request.mode === 'navigate' ? knowPage(new URL(request.url)) : undefined))
-      .then(() => router.handleRequest({ request, event }) ?? fetch(request)),
-  );
+  if (request.method === 'GET' && new URL(request.url).origin === self.location.origin)
+    event.respondWith(respond(request));
 });
 
 // ---- talking to pages ----
@@ -433,7 +428,7 @@ async function status({ list = false } = {}): Promise<OfflineStatus> {
     const state = saved.get(lang);
     const cache = await caches.open(g.cacheName);
     const cached = new Set((await cache.keys()).map((r) => r.url));
-    const keys = g.controller.getURLsToCacheKeys();
+    const keys = g.precache.keys;
     const isCached = (e: OfflineEntry) => cached.has(keys.get(absolute(e.url))!);
     const known = index ? g.entries : [];
     // The home page first, then the others in URL order.

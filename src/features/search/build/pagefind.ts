@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { transform, type TransformOptions } from 'esbuild';
 import * as pagefind from 'pagefind';
 import type { BuiltPage, PostBuildStep } from '../../../build/pipeline';
 import { allIds } from '../../../core/html';
@@ -20,6 +21,9 @@ import {
   type IndexedLanguages,
   type PageKeywords,
 } from '../search-index';
+
+/** How Pagefind's loader (`pagefind.js`, an ES module) is minified after Pagefind writes it. */
+export const LOADER_MINIFY: TransformOptions = { format: 'esm', minify: true };
 
 /**
  * Post-build transform, after the Content-Security-Policy and before the service worker precaches dist/: index
@@ -66,6 +70,10 @@ export const searchIndex: PostBuildStep = {
     // We use Pagefind's JS API with our own small UI: its prebuilt UI bundles would only be dead weight in
     // dist/ (and in the service worker's precache).
     for (const file of UNUSED_BUNDLE_FILES) await rm(join(site.dist, SEARCH_BUNDLE_DIR, file), { force: true });
+    // Pagefind's loader comes with its whitespace out but its names long: minified, it is 1.8 KB smaller (brotli) for
+    // a first search and in every offline copy.
+    const loader = join(site.dist, SEARCH_BUNDLE_DIR, 'pagefind.js');
+    await writeFile(loader, (await transform(await readFile(loader, 'utf8'), LOADER_MINIFY)).code);
     const entry = JSON.parse(await readFile(join(site.dist, SEARCH_BUNDLE_DIR, 'pagefind-entry.json'), 'utf8')) as {
       languages: IndexedLanguages;
     };
