@@ -34,6 +34,7 @@ async function typeAndTime(
   page: Page,
   status: string,
   query: string,
+  paste = false,
 ): Promise<{ fromLastKey: number; fromFirstKey: number }> {
   await page.evaluate(
     ({ status, query }) => {
@@ -42,10 +43,17 @@ async function typeAndTime(
         let first = 0;
         let last = 0;
         const input = document.activeElement as HTMLInputElement;
-        input.addEventListener('input', () => {
-          last = performance.now();
-          first ||= last;
-        });
+        // Captured on the window, so it runs before the search UI's own listener: when the answer is already at hand
+        // (cached), the UI shows it in the microtasks right after its listener, before a listener on the box would run.
+        window.addEventListener(
+          'input',
+          (event) => {
+            if (event.target !== input) return;
+            last = performance.now();
+            first ||= last;
+          },
+          true,
+        );
         const target = document.querySelector(status)!;
         new MutationObserver((_, observer) => {
           if (target.getAttribute('data-query') === query && input.value === query) {
@@ -57,7 +65,9 @@ async function typeAndTime(
     },
     { status, query },
   );
-  await page.keyboard.type(query, { delay: KEY_DELAY_MS });
+  // Typed key by key, or pasted: the whole query in one input event (its sections' fragments not loaded yet).
+  if (paste) await page.keyboard.insertText(query);
+  else await page.keyboard.type(query, { delay: KEY_DELAY_MS });
   const t = await page.evaluate(
     () => (window as unknown as { __bench: Promise<{ first: number; last: number; done: number }> }).__bench,
   );
@@ -113,16 +123,25 @@ async function benchLocale(context: BenchContext, locale: 'zh' | 'en') {
     if (run === COLD_RUNS - 1) {
       // Warm: the same page, one query after another, each typed into the cleared box.
       const warm: number[] = [];
+      const pasted: number[] = [];
       for (const query of queries.slice(1)) {
         await clearBox(page, box);
         warm.push((await typeAndTime(page, status, query)).fromLastKey);
         if (process.env['BENCH_VERBOSE']) print(`      ${query}: ${ms(warm.at(-1)!)}`);
+      }
+      // Pasted: other queries of the set, not typed before on this page.
+      for (const query of all.filter((_, i) => i % 6 === 3).map((c) => c.q)) {
+        await clearBox(page, box);
+        pasted.push((await typeAndTime(page, status, query, true)).fromLastKey);
       }
       print(
         `${locale}: cold, last key → results  median ${ms(median(cold.map((c) => c.fromLastKey)))}   (first key → results ${ms(median(cold.map((c) => c.fromFirstKey)))}; ${COLD_RUNS} fresh profiles, "${queries[0]}")`,
       );
       print(
         `${locale}: warm, last key → results  median ${ms(median(warm))}   p95 ${ms(percentile(warm, 95))}   max ${ms(Math.max(...warm))}   (${warm.length} queries; target ≤ 50 ms)`,
+      );
+      print(
+        `${locale}: warm, pasted → results    median ${ms(median(pasted))}   p95 ${ms(percentile(pasted, 95))}   max ${ms(Math.max(...pasted))}   (${pasted.length} other queries, whole at once)`,
       );
     }
     await ctx.close();

@@ -73,8 +73,17 @@ export interface Answer {
   unsure: boolean;
 }
 
-/** The first `pages` pages matching a query, best first, each with its best `sectionsPerPage` sections. */
-export async function findPages(query: string, pages: number, sectionsPerPage: number): Promise<Answer> {
+/**
+ * The first `pages` pages matching a query, best first, each with its best `sectionsPerPage` sections; `undefined`
+ * when `stale()` says a newer query came meanwhile (its sections' fragments are then never fetched: while the
+ * reader types, only the query in the box loads them).
+ */
+export async function findPages(
+  query: string,
+  pages: number,
+  sectionsPerPage: number,
+  stale: () => boolean = () => false,
+): Promise<Answer | undefined> {
   const q = normalizeQuery(query);
   const words = queryTerms(q);
   if (!words.length) return { hits: [], total: 0, unsure: true };
@@ -91,6 +100,7 @@ export async function findPages(query: string, pages: number, sectionsPerPage: n
   const withAll = new Map((whole?.results ?? []).map((r) => [r.id, r]));
   // Enough sections to fill the pages shown, usually; each is a small fragment, cached once loaded.
   const ranked = rankFound([...byWord, ...byPhrase]).slice(0, Math.min(30, pages * 4));
+  if (stale()) return undefined;
   const sections = await Promise.all(ranked.map((r) => (withAll.get(r.id) ?? r).data()));
   const hits = groupByPage(sections, sectionsPerPage);
   const known = byWord.filter((found) => found.length).length;

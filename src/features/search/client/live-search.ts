@@ -37,8 +37,9 @@ export function enhance(box: HTMLElement): void {
     all.searchParams.set('q', query);
     seeAll.href = all.pathname + all.search;
     try {
-      const { hits, total } = await findPages(query, 5, 1);
-      if (mine !== latest) return;
+      const answer = await findPages(query, 5, 1, () => mine !== latest);
+      if (!answer || mine !== latest) return;
+      const { hits, total } = answer;
       open();
       renderHits(list, hits, messages, false);
       status.textContent = resultSummary(messages, query, total);

@@ -33,8 +33,9 @@ export function searchPage(root: HTMLElement): void {
       return;
     }
     try {
-      const { hits, total, unsure } = await findPages(query, 24, 3);
-      if (mine !== latest) return;
+      const answer = await findPages(query, 24, 3, () => mine !== latest);
+      if (!answer || mine !== latest) return;
+      const { hits, total, unsure } = answer;
       renderHits(list, hits, messages, true);
       status.textContent = resultSummary(messages, query, total);
       status.dataset['query'] = query;
