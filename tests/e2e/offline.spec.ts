@@ -655,6 +655,8 @@ test.describe('a new deploy', () => {
   test('an old worker whose copy lost files hands over to the new build instead of breaking pages', async ({
     browser,
   }) => {
+    // Two full saves of the Chinese copy and a hand-over: on two busy cores this outlasts the default 30 s.
+    test.setTimeout(90_000);
     server.deploy(DIST);
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();
