@@ -65,7 +65,7 @@ async function typeAndTime(
     },
     { status, query },
   );
-  // Typed key by key, or pasted: the whole query in one input event (its sections' fragments not loaded yet).
+  // Typed key by key, or pasted: the whole query in one input event, with no keystroke before it to warm anything up.
   if (paste) await page.keyboard.insertText(query);
   else await page.keyboard.type(query, { delay: KEY_DELAY_MS });
   const t = await page.evaluate(

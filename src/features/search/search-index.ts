@@ -170,10 +170,10 @@ export function describeMissingKeywordAnchors(
  * text (the whole step, again) and the anchors that are neither are dropped. About 2 KB (brotli) a language.
  */
 export function trimFragment(decompressed: string): string {
-  const json = decompressed.startsWith(PAGEFIND_DECOMPRESSED)
-    ? decompressed.slice(PAGEFIND_DECOMPRESSED.length)
-    : decompressed;
-  const fragment = JSON.parse(json) as { anchors?: { element: string; title?: string; text?: string }[] };
+  const marker = decompressed.startsWith(PAGEFIND_DECOMPRESSED) ? PAGEFIND_DECOMPRESSED : '';
+  const fragment = JSON.parse(decompressed.slice(marker.length)) as {
+    anchors?: { element: string; title?: string; text?: string }[];
+  };
   fragment.anchors = (fragment.anchors ?? []).flatMap((anchor) => {
     if (anchor.title) {
       const { text: _, ...titled } = anchor;
@@ -181,7 +181,7 @@ export function trimFragment(decompressed: string): string {
     }
     return /^h\d$/i.test(anchor.element) ? [anchor] : [];
   });
-  return `${decompressed.startsWith(PAGEFIND_DECOMPRESSED) ? PAGEFIND_DECOMPRESSED : ''}${JSON.stringify(fragment)}`;
+  return `${marker}${JSON.stringify(fragment)}`;
 }
 
 /**
