@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { mainContent } from '../../src/core/html';
+import { PAGEFIND_DIR } from '../../src/core/pagefind-bundle';
 import {
   describeIndexProblems,
   describeKeywordClashes,
@@ -15,7 +16,6 @@ import {
   keywordsMeta,
   parseKeyword,
   repeatedKeywords,
-  SEARCH_BUNDLE_DIR,
   SECTION_RECORDS,
   sectionRecords,
   spaced,
@@ -33,7 +33,7 @@ function builtFragments(): {
   meta: Record<string, string>;
   anchors: { element: string; title?: string; text?: string }[];
 }[] {
-  const fragments = join(DIST, SEARCH_BUNDLE_DIR, 'fragment');
+  const fragments = join(DIST, PAGEFIND_DIR, 'fragment');
   return readdirSync(fragments).map((file) =>
     JSON.parse(
       gunzipSync(readFileSync(join(fragments, file)))
@@ -218,7 +218,7 @@ describe('search records: one per section (when SECTION_RECORDS names headings),
 });
 
 describe('the built site, for search', () => {
-  const bundle = join(DIST, SEARCH_BUNDLE_DIR);
+  const bundle = join(DIST, PAGEFIND_DIR);
 
   it('has a Pagefind index per language, covering every guide and the home page, without the prebuilt UIs', () => {
     const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {

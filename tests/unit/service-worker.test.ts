@@ -18,7 +18,7 @@ import {
   PACK_DIR,
   PAGEFIND_DECOMPRESSED,
   savedUrlVariants,
-  SEARCH_DIR,
+  PAGEFIND_DIR,
   SHARD_SIZE,
   unpackText,
   WORD_BREAK,
@@ -80,7 +80,7 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
       'favicon.svg',
       'index.html',
       ...LANGS.flatMap(({ lang }) => [`${lang}/manifest.webmanifest`, `${lang}/offline/index.html`]),
-      ...['pagefind.js', 'pagefind-entry.json'].map((f) => `${SEARCH_DIR}/${f}`),
+      ...['pagefind.js', 'pagefind-entry.json'].map((f) => `${PAGEFIND_DIR}/${f}`),
     ];
     expect(
       coreFiles(manifest)
@@ -99,7 +99,7 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
     'the $lang index holds every page of its language and its own search files, and nothing of the other language',
     ({ lang, pagefind: pl, wasm }) => {
       const pages = filesIn(DIST, lang).filter((f) => f.endsWith('.html') && !f.startsWith(`${lang}/offline/`));
-      const search = filesIn(DIST, SEARCH_DIR).filter(
+      const search = filesIn(DIST, PAGEFIND_DIR).filter(
         (f) =>
           new RegExp(`^pagefind/(pagefind\\.${pl}_|(index|fragment|filter)/${pl}_)`).test(f) ||
           f === `pagefind/${wasm}`,
@@ -164,13 +164,13 @@ describe('the offline copy of the built site (dist/sw.js and dist/_offline/)', (
   it("Pagefind's WebAssembly and index chunks travel without their gzip wrappers in one .wasm file (a server compresses it better) and are stored as Pagefind reads them", () => {
     for (const { lang, wasm } of LANGS) {
       const binary = indexes[lang]!.entries.filter((e) => e.range);
-      const module = binary.find((e) => e.url === `${SEARCH_DIR}/${wasm}`)!;
+      const module = binary.find((e) => e.url === `${PAGEFIND_DIR}/${wasm}`)!;
       expect(module.from, wasm).toMatch(new RegExp(`^${PACK_DIR}/${lang}-\\w+-search\\.\\w+\\.wasm$`));
       const body = readFileSync(join(DIST, module.from!));
       // The file starts with the WebAssembly module, as its name says.
       expect(module.range![0]).toBe(0);
       expect(body.subarray(0, 4).toString('latin1')).toBe('\0asm');
-      const chunks = binary.filter((e) => e.url.startsWith(`${SEARCH_DIR}/index/`));
+      const chunks = binary.filter((e) => e.url.startsWith(`${PAGEFIND_DIR}/index/`));
       expect(chunks.length, lang).toBeGreaterThan(0);
       for (const entry of [module, ...chunks]) {
         expect(entry.from).toBe(module.from);

@@ -1,5 +1,6 @@
 import { chooseLocale, htmlLang, type Locale } from '../../core/locales';
 import { localizedPath, splitLocalePath } from '../../core/urls';
+import { PAGEFIND_DIR } from '../../core/pagefind-bundle';
 
 /**
  * What the service worker keeps for offline reading, and how it finds it again. Shared by the build step that
@@ -24,9 +25,6 @@ export const OFFLINE_SLUG = 'offline';
 /** Where the build writes packs and language indexes (content-hashed names, so the URL is the version). */
 export const PACK_DIR = '_offline';
 
-/** Pagefind's bundle folder (written by the search-index integration). */
-export const SEARCH_DIR = 'pagefind';
-
 /**
  * What one visit may download for the offline copy of a language after sw.js, compressed as a server sends it: the
  * core group, the language's index and the tiers saved at once. With the heaviest page's first view (about 15 KB)
@@ -45,14 +43,14 @@ export const CORE_GLOBS = [
   '*/manifest.webmanifest',
   'index.html',
   `*/${OFFLINE_SLUG}/index.html`,
-  `${SEARCH_DIR}/{pagefind.js,pagefind-worker.js,pagefind-entry.json}`,
+  `${PAGEFIND_DIR}/{pagefind.js,pagefind-worker.js,pagefind-entry.json}`,
 ] as const;
 
 /** Files whose name changes with their content: no revision needed, the URL is the version. */
 export const HASHED_URL =
   /^(?:_astro\/|_offline\/|pagefind\/(?:index|fragment|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/;
 
-export { PAGEFIND_DECOMPRESSED } from '../../core/pagefind-marker';
+export { PAGEFIND_DECOMPRESSED, PAGEFIND_DIR } from '../../core/pagefind-bundle';
 
 export type Tier = 'essentials' | 'search' | 'pages';
 export const TIERS: readonly Tier[] = ['essentials', 'search', 'pages'];

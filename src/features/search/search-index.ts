@@ -1,13 +1,12 @@
 import type { AnyNode } from 'domhandler';
 import { elements, parseHtml, type HtmlDocument, type HtmlElement } from '../../core/html';
-import { PAGEFIND_DECOMPRESSED } from '../../core/pagefind-marker';
+import { PAGEFIND_DECOMPRESSED } from '../../core/pagefind-bundle';
 import { searchWords } from './search';
 
-/**
- * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ and describes it in
- * pagefind-entry.json: one index per `<html lang>` value (lower-cased), each with its page count.
+/*
+ * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ (PAGEFIND_DIR) and
+ * describes it in pagefind-entry.json: one index per `<html lang>` value (lower-cased), each with its page count.
  */
-export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 /**
  * Pagefind's prebuilt UIs and highlighter, and its web worker (the engine runs with `noWorker`, see

@@ -19,7 +19,7 @@ import {
   packText,
   pagefindLanguage,
   planTiers,
-  SEARCH_DIR,
+  PAGEFIND_DIR,
   SHARD_SIZE,
   TIERS,
   type LanguageIndex,
@@ -47,7 +47,7 @@ import { compressedSize, kb, type OfflineReport } from './precache-report';
 export const serviceWorker: PostBuildStep = {
   name: 'service-worker',
   async run(site, logger) {
-    if (!hasSearchIndex(site.dist)) logger.warn(`no ${SEARCH_DIR}/ in dist/: the offline copy has no search index`);
+    if (!hasSearchIndex(site.dist)) logger.warn(`no ${PAGEFIND_DIR}/ in dist/: the offline copy has no search index`);
     const report = await generateServiceWorker({ root: site.root, dist: site.dist });
     for (const line of describeReport(report)) logger.info(line);
   },
@@ -269,7 +269,7 @@ interface PagefindEntry {
 }
 
 function tierOf(url: string, essentials: Set<string>): Tier {
-  if (url.startsWith(`${SEARCH_DIR}/`)) return 'search';
+  if (url.startsWith(`${PAGEFIND_DIR}/`)) return 'search';
   return essentials.has(url) ? 'essentials' : 'pages';
 }
 
@@ -289,7 +289,7 @@ export async function generateServiceWorker({
   await rm(join(dist, PACK_DIR), { recursive: true, force: true });
   await mkdir(join(dist, PACK_DIR), { recursive: true });
   const search = hasSearchIndex(dist)
-    ? (JSON.parse(await readFile(join(dist, SEARCH_DIR, 'pagefind-entry.json'), 'utf8')) as PagefindEntry)
+    ? (JSON.parse(await readFile(join(dist, PAGEFIND_DIR, 'pagefind-entry.json'), 'utf8')) as PagefindEntry)
     : undefined;
 
   // The core group: one pack, installed with the worker.
@@ -336,8 +336,10 @@ async function layOutLanguage(
     dist,
     [
       `${lang}/**/index.html`,
-      ...(search ? [`${SEARCH_DIR}/pagefind.${pl}_*.pf_meta`, `${SEARCH_DIR}/{index,fragment,filter}/${pl}_*`] : []),
-      ...(wasm ? [`${SEARCH_DIR}/${wasm}`] : []),
+      ...(search
+        ? [`${PAGEFIND_DIR}/pagefind.${pl}_*.pf_meta`, `${PAGEFIND_DIR}/{index,fragment,filter}/${pl}_*`]
+        : []),
+      ...(wasm ? [`${PAGEFIND_DIR}/${wasm}`] : []),
     ],
     [`${lang}/${OFFLINE_SLUG}/**`],
   );
@@ -487,5 +489,5 @@ async function bundleWorker(root: string, dist: string, manifest: SwManifestItem
 }
 
 export function hasSearchIndex(dist: string): boolean {
-  return existsSync(join(dist, SEARCH_DIR, 'pagefind-entry.json'));
+  return existsSync(join(dist, PAGEFIND_DIR, 'pagefind-entry.json'));
 }

@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import type { BuiltPage, PostBuildStep } from '../../../build/pipeline';
 import { allIds } from '../../../core/html';
 import { htmlLang, LOCALES } from '../../../core/locales';
+import { PAGEFIND_DIR } from '../../../core/pagefind-bundle';
 import {
   describeIndexProblems,
   describeKeywordClashes,
@@ -13,7 +14,6 @@ import {
   keywordKey,
   keywordsInHtml,
   parseKeyword,
-  SEARCH_BUNDLE_DIR,
   sectionRecords,
   trimFragment,
   UNUSED_BUNDLE_FILES,
@@ -53,12 +53,12 @@ export const searchIndex: PostBuildStep = {
             throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
         }
       }
-      const written = await index.writeFiles({ outputPath: join(site.dist, SEARCH_BUNDLE_DIR) });
+      const written = await index.writeFiles({ outputPath: join(site.dist, PAGEFIND_DIR) });
       if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
     } finally {
       await pagefind.close();
     }
-    const fragments = join(site.dist, SEARCH_BUNDLE_DIR, 'fragment');
+    const fragments = join(site.dist, PAGEFIND_DIR, 'fragment');
     for (const name of await readdir(fragments)) {
       const file = join(fragments, name);
       await writeFile(file, gzipSync(trimFragment(gunzipSync(await readFile(file)).toString('utf8')), { level: 9 }));
@@ -69,19 +69,19 @@ export const searchIndex: PostBuildStep = {
     }
     // We use Pagefind's JS API with our own small UI: its prebuilt UI bundles would only be dead weight in
     // dist/ (and in the service worker's precache).
-    for (const file of UNUSED_BUNDLE_FILES) await rm(join(site.dist, SEARCH_BUNDLE_DIR, file), { force: true });
+    for (const file of UNUSED_BUNDLE_FILES) await rm(join(site.dist, PAGEFIND_DIR, file), { force: true });
     // Pagefind's loader comes with its whitespace out but its names long: minified, it is 1.8 KB smaller (brotli) for
     // a first search and in every offline copy.
-    const loader = join(site.dist, SEARCH_BUNDLE_DIR, 'pagefind.js');
+    const loader = join(site.dist, PAGEFIND_DIR, 'pagefind.js');
     await writeFile(loader, (await transform(await readFile(loader, 'utf8'), LOADER_MINIFY)).code);
-    const entry = JSON.parse(await readFile(join(site.dist, SEARCH_BUNDLE_DIR, 'pagefind-entry.json'), 'utf8')) as {
+    const entry = JSON.parse(await readFile(join(site.dist, PAGEFIND_DIR, 'pagefind-entry.json'), 'utf8')) as {
       languages: IndexedLanguages;
     };
     const expected = LOCALES.map((l) => htmlLang(l).toLowerCase());
     const problem = describeIndexProblems(entry.languages, expected);
     if (problem) throw new Error(problem);
     const counts = expected.map((lang) => `${lang}: ${entry.languages[lang]?.page_count ?? 0}`).join(', ');
-    logger.info(`indexed records by language (${counts}) into /${SEARCH_BUNDLE_DIR}/`);
+    logger.info(`indexed records by language (${counts}) into /${PAGEFIND_DIR}/`);
   },
 };
 
