@@ -81,12 +81,15 @@ const value = (fact: string) =>
 
 describe('the operators page', () => {
   it.each(locales)(
-    '/%s/operators/ lists every operator of the data, in its order, each under its own heading',
+    '/%s/operators/ lists every operator of the data, in its order, each under its own heading ("Zong at a glance")',
     (locale) => {
       const html = page(locale);
       expect([...cards(html).keys()]).toEqual(operators.map((o) => o.id));
-      for (const operator of operators)
-        expect(html).toContain(`<h3 id="${operator.id}"><a href="#${operator.id}">${operator.name}</a></h3>`);
+      for (const operator of operators) {
+        const heading = strings[locale]['operators.heading'].replace('{{name}}', operator.name);
+        expect(heading).toContain(operator.name);
+        expect(html).toContain(`<h3 id="${operator.id}"><a href="#${operator.id}">${heading}</a></h3>`);
+      }
     },
   );
 
