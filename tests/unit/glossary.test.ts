@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import { decodeEntities } from '../../src/core/html';
 import { builtPages, readBuilt, ROOT } from './helpers/site';
@@ -95,6 +96,26 @@ describe('one Chinese term per thing', () => {
   it('every UI string in src/i18n/zh.json uses the glossary’s terms', () => {
     const problems = Object.entries(zh as Record<string, string>).flatMap(([key, value]) =>
       found(value, list).map((f) => `${key}: ${f}`),
+    );
+    expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * English text uses one apostrophe, the typographic ’: Markdown turns a guide's ' into it, so a UI string, a
+ * frontmatter title or description, or a component attribute written with ' would show both on one page.
+ */
+describe('one apostrophe in English', () => {
+  const enPages = builtPages().filter((page) => page.startsWith('/en/') || page === '/');
+  const straight = (text: string) => [...text.matchAll(/\p{L}'\p{L}/gu)].map((m) => m[0]);
+
+  it.each(enPages)('%s shows ’, never a straight apostrophe', (page) => {
+    expect(straight(visibleText(readBuilt(page)))).toEqual([]);
+  });
+
+  it('every UI string in src/i18n/en.json writes ’', () => {
+    const problems = Object.entries(en as Record<string, string>).flatMap(([key, value]) =>
+      straight(value).map((s) => `${key}: ${s}`),
     );
     expect(problems).toEqual([]);
   });
