@@ -366,8 +366,8 @@ describe('8. honest labels', () => {
       const html = section(page(locale, 'tips'), 'tax');
       expect(text(html)).toMatch(
         locale === 'en'
-          ? /of the amount before tax, not of what you pay: of a Rs 100 \S* ?load, Rs 13\.04/
-          : /税前金额的 15%.*充 100 卢比.*其中 13\.04 卢比/,
+          ? /carries 15%.*worked out on the amount before tax, not on what you pay: of a Rs 100 \S* ?load, Rs 13\.04/
+          : /要交 15%.*税按税前金额计算.*充 100 卢比.*其中 13\.04 卢比/,
       );
       expect(html).toContain('data-fact="tax-year-latest"');
       expect(text(html)).not.toMatch(/unchanged|仍未改变/);
