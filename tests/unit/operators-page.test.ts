@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import { decodeEntities, mainContent } from '../../src/core/html';
+import { useTranslations } from '../../src/i18n';
 import { readBuilt, ROOT } from './helpers/site';
 
 // The operators page, as built: the OperatorTable must show the data of content/data, identically in both
@@ -86,7 +87,7 @@ describe('the operators page', () => {
       const html = page(locale);
       expect([...cards(html).keys()]).toEqual(operators.map((o) => o.id));
       for (const operator of operators) {
-        const heading = strings[locale]['operators.heading'].replace('{{name}}', operator.name);
+        const heading = useTranslations(locale)('operators.heading', { name: operator.name });
         expect(heading).toContain(operator.name);
         expect(html).toContain(`<h3 id="${operator.id}"><a href="#${operator.id}">${heading}</a></h3>`);
       }

@@ -1,3 +1,4 @@
+import { PAGEFIND_DIR } from '../../../core/pagefind-bundle';
 import {
   groupByPage,
   normalizeQuery,
@@ -10,9 +11,9 @@ import {
 } from '../search';
 
 /**
- * Pagefind's JS API (dist/pagefind/pagefind.js, written by the search-index build step). It picks the index of
- * the page's `<html lang>`, so a Chinese page searches Chinese pages only. Each indexed record is a page (or a
- * section of one: `SECTION_RECORDS`, ../search-index.ts).
+ * Pagefind's JS API (dist/pagefind/pagefind.js: `PAGEFIND_DIR`, written by the search-index build step). It picks
+ * the index of the page's `<html lang>`, so a Chinese page searches Chinese pages only. Each indexed record is a
+ * page (or a section of one: `SECTION_RECORDS`, ../search-index.ts).
  */
 interface Result {
   id: string;
@@ -32,7 +33,7 @@ let engine: Promise<Pagefind> | undefined;
 
 export function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
-    const bundle = '/pagefind/pagefind.js';
+    const bundle = `/${PAGEFIND_DIR}/pagefind.js`;
     const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
     // Excerpt length counts words; Chinese is segmented into short words, so it gets more of them.
     const excerptLength = document.documentElement.lang.startsWith('zh') ? 36 : 24;
