@@ -276,7 +276,11 @@ export function sectionRecords(
     { id: undefined as string | undefined, at: 0 },
     ...starts.map((h) => ({ id: h.attribs['id'], at: order.get(h)![0] })),
   ];
-  const keywords = keywordsInHtml(document);
+  // Each keyword's section and its words as indexed, worked out once for all the page's records.
+  const keywords = keywordsInHtml(document).map((written) => {
+    const { text, anchor } = parseKeyword(written);
+    return { anchor, words: spaced(text) };
+  });
   const idsIn = (from: number, to: number) =>
     new Set(
       inBody.flatMap((el) => {
@@ -298,10 +302,7 @@ export function sectionRecords(
   return bounds.map(({ id, at }, i) => {
     const to = bounds[i + 1]?.at ?? Infinity;
     const ids = idsIn(at, to);
-    const mine = keywords.flatMap((written) => {
-      const { text, anchor } = parseKeyword(written);
-      return !anchor || ids.has(anchor) ? [spaced(text)] : [];
-    });
+    const mine = keywords.flatMap(({ anchor, words }) => (!anchor || ids.has(anchor) ? [words] : []));
     const { ['data-pagefind-meta']: _, ...attribs } = body.attribs;
     const meta = keywordsMeta([...new Set(mine)]);
     const content = slice(body, at, to, meta ? { ...attribs, 'data-pagefind-meta': meta } : attribs);
