@@ -16,6 +16,11 @@ export interface Query {
   q: string;
   /** `/en/tips/` (the page as a whole) or `/en/tips/#tax` (that section, or a step or subsection inside it). */
   a: string;
+  /**
+   * Other sections or pages that answer the query as fully as `a`, added in a blind relabelling (queries.yaml's
+   * header): scored separately ("any accepted answer"), never instead of `a`.
+   */
+  also?: string[];
   split: Half;
   /** Why and when a held-out query was moved to the tuning half. */
   moved?: string;
@@ -37,6 +42,15 @@ export function loadQueries(): Record<Lang, Query[]> {
       if (typeof entry?.q !== 'string' || !entry.q.trim()) throw new Error(`${where}: q must be the query text`);
       if (typeof entry.a !== 'string' || !ANSWER.test(entry.a) || !entry.a.startsWith(`/${lang}/`)) {
         throw new Error(`${where}: a must be a /${lang}/ page, optionally with a #section`);
+      }
+      if (
+        entry.also !== undefined &&
+        (!Array.isArray(entry.also) ||
+          !entry.also.every(
+            (x) => typeof x === 'string' && ANSWER.test(x) && x.startsWith(`/${lang}/`) && x !== entry.a,
+          ))
+      ) {
+        throw new Error(`${where}: also must be a list of other /${lang}/ pages or #sections`);
       }
       if (entry.split !== 'tune' && entry.split !== 'heldout')
         throw new Error(`${where}: split must be tune or heldout`);
@@ -120,15 +134,21 @@ export interface Scored {
   top3: boolean;
   /** First result on the right page, whatever its section. */
   firstPage: boolean;
+  /** The same two, counting the blind relabelling's other accepted answers (`also`) as right too. */
+  firstAny: boolean;
+  top3Any: boolean;
 }
 
 export function score(dist: string, query: Query, links: string[]): Scored {
-  const first = answers(dist, query.a, links[0]);
+  const right = (link: string | undefined, accepted: readonly string[]) => accepted.some((a) => answers(dist, a, link));
+  const any = [query.a, ...(query.also ?? [])];
   return {
     query,
     links,
-    first,
-    top3: links.slice(0, 3).some((l) => answers(dist, query.a, l)),
+    first: right(links[0], [query.a]),
+    top3: links.slice(0, 3).some((l) => right(l, [query.a])),
     firstPage: links[0]?.split('#')[0] === query.a.split('#')[0],
+    firstAny: right(links[0], any),
+    top3Any: links.slice(0, 3).some((l) => right(l, any)),
   };
 }
