@@ -25,6 +25,7 @@ const GROUPS: [string, (path: string) => boolean][] = [
   ],
   ['Pagefind wasm', (p) => /^\/pagefind\/wasm\./.test(p)],
   ['Pagefind index chunks', (p) => p.startsWith('/pagefind/index/')],
+  ["Pagefind filter (each record's page)", (p) => p.startsWith('/pagefind/filter/')],
   ['Pagefind fragments', (p) => p.startsWith('/pagefind/fragment/')],
   ['ours: search UI code', (p) => p.startsWith('/_astro/')],
 ];

@@ -107,7 +107,7 @@ test.describe("the reader's language first", () => {
       expect.stringMatching(/^\/_offline\/zh-auto-search\.\w+\.wasm$/),
     ]);
     const english = requests.filter((p) =>
-      /^\/en\/(?!offline\/|manifest)|^\/_offline\/en|wasm\.en|\/pagefind\/(?:index|fragment)\/en_|pagefind\.en_/.test(
+      /^\/en\/(?!offline\/|manifest)|^\/_offline\/en|wasm\.en|\/pagefind\/(?:index|fragment|filter)\/en_|pagefind\.en_/.test(
         p,
       ),
     );

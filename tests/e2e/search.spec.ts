@@ -306,6 +306,31 @@ test.describe('the header search box', () => {
     await expect(page.locator('.search-hit-title').first()).toHaveAttribute('href', '/en/store/#what-you-need');
   });
 
+  test('fetches the result fragments of the sections it shows, no others', async ({ page }) => {
+    const fragments: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/pagefind/fragment/')) fragments.push(path);
+    });
+    for (const [path, query] of [
+      ['/en/store/', 'top up'],
+      ['/zh/store/', '充值'],
+    ] as const) {
+      fragments.length = 0;
+      await page.goto(path);
+      const box = page.locator('.site-header input[name="q"]');
+      await box.focus();
+      // Whole at once: a query typed key by key fetches the fragments of what each pause showed.
+      await box.fill(query);
+      const panel = page.locator('.search-live');
+      await expect(panel.locator('.search-status')).toHaveAttribute('data-query', query);
+      // A word of nearly every page: five pages shown, one section each, of the many sections found.
+      await expect(panel.locator('.search-hit')).toHaveCount(5);
+      await page.waitForLoadState('networkidle');
+      expect(new Set(fragments).size, fragments.join(', ')).toBeLessThanOrEqual(5);
+    }
+  });
+
   test('our search code (header loader, live results, search page) stays within 5 KB of brotli', async ({ page }) => {
     const scripts = new Set<string>();
     page.on('request', (r) => {

@@ -165,11 +165,11 @@ describe('search records: one per section (when SECTION_RECORDS names headings),
 <h3 id="validity">Validity</h3><p>Expired.</p><footer><h2 id="sources">Sources</h2></footer><div data-pagefind-ignore><h2 id="hidden">Hidden</h2></div></article><footer>Foot</footer></body></html>`;
   const records = sectionRecords(html, '/en/tips/', undefined, /^h[2-4]$/)!;
 
-  it('start at the page and at every h2–h4 with an id in the indexed part (not in a footer or ignored), each with the page title', () => {
+  it('start at the page and at every h2–h4 with an id in the indexed part (not in a footer or ignored), each with the page title and the page as a filter', () => {
     expect(records.map((r) => r.url)).toEqual(['/en/tips/', '/en/tips/#fails', '/en/tips/#tax', '/en/tips/#validity']);
     for (const r of records) {
       expect(r.html).toMatch(
-        /^<html lang="en"><head><meta data-pagefind-meta="title\[content\]" content="Avoid a failed top-up &amp; more"><\/head><body>/,
+        /^<html lang="en"><head><meta data-pagefind-meta="title\[content\]" content="Avoid a failed top-up &amp; more"><meta data-pagefind-filter="page\[content\]" content="\/en\/tips\/"><\/head><body>/,
       );
       expect(r.html).not.toMatch(/Menu|Foot/);
     }
@@ -306,7 +306,9 @@ describe('the built site, for search', () => {
   });
 
   it('ships result fragments without what Pagefind never reads: a step keeps its title, a heading its text', () => {
-    const anchors = builtFragments().flatMap((f) => f.anchors);
+    const fragments = builtFragments();
+    for (const f of fragments) expect(f, f.url).not.toHaveProperty('filters');
+    const anchors = fragments.flatMap((f) => f.anchors);
     expect(anchors.filter((a) => a.title).length).toBeGreaterThan(20);
     for (const a of anchors) {
       if (a.title) expect(a.text, a.title).toBeUndefined();
@@ -314,7 +316,7 @@ describe('the built site, for search', () => {
     }
     expect(
       trimFragment(
-        'pagefind_dcd{"url":"/x/","anchors":[{"element":"li","id":"step-a","title":"Step 1","text":"Pay"},{"element":"h2","id":"a","text":"A"},{"element":"p","id":"b","text":"B"}]}',
+        'pagefind_dcd{"url":"/x/","filters":{"page":["/x/"]},"anchors":[{"element":"li","id":"step-a","title":"Step 1","text":"Pay"},{"element":"h2","id":"a","text":"A"},{"element":"p","id":"b","text":"B"}]}',
       ),
     ).toBe(
       'pagefind_dcd{"url":"/x/","anchors":[{"element":"li","id":"step-a","title":"Step 1"},{"element":"h2","id":"a","text":"A"}]}',

@@ -1,7 +1,7 @@
 import type { AnyNode } from 'domhandler';
 import { elements, parseHtml, type HtmlDocument, type HtmlElement } from '../../core/html';
 import { PAGEFIND_DECOMPRESSED } from '../../core/pagefind-bundle';
-import { searchWords } from './search';
+import { PAGE_FILTER, searchWords } from './search';
 
 /*
  * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ (PAGEFIND_DIR) and
@@ -166,13 +166,17 @@ export function describeMissingKeywordAnchors(
 /**
  * A result fragment (decompressed) without what Pagefind's loader never reads: it names a sub-result by an anchor's
  * `title` (a step's "Step 4") or else by a heading's text (pagefind.js `calculate_sub_results`), so a titled anchor's
- * text (the whole step, again) and the anchors that are neither are dropped. About 2 KB (brotli) a language.
+ * text (the whole step, again) and the anchors that are neither are dropped, and so are its filters. About 2 KB
+ * (brotli) a language.
  */
 export function trimFragment(decompressed: string): string {
   const marker = decompressed.startsWith(PAGEFIND_DECOMPRESSED) ? PAGEFIND_DECOMPRESSED : '';
   const fragment = JSON.parse(decompressed.slice(marker.length)) as {
     anchors?: { element: string; title?: string; text?: string }[];
+    filters?: unknown;
   };
+  // The page filter is read from the index (PAGE_FILTER), never from a fragment.
+  delete fragment.filters;
   fragment.anchors = (fragment.anchors ?? []).flatMap((anchor) => {
     if (anchor.title) {
       const { text: _, ...titled } = anchor;
@@ -308,7 +312,7 @@ export function sectionRecords(
     const content = slice(body, at, to, meta ? { ...attribs, 'data-pagefind-meta': meta } : attribs);
     return {
       url: id ? `${page}#${id}` : page,
-      html: `<html lang="${escapeAttribute(lang)}"><head><meta data-pagefind-meta="title[content]" content="${escapeAttribute(title)}"></head><body>${content}</body></html>`,
+      html: `<html lang="${escapeAttribute(lang)}"><head><meta data-pagefind-meta="title[content]" content="${escapeAttribute(title)}"><meta data-pagefind-filter="${PAGE_FILTER}[content]" content="${escapeAttribute(page)}"></head><body>${content}</body></html>`,
     };
   });
 }

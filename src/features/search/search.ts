@@ -109,6 +109,13 @@ export function queryPhrases(query: string): string[] {
   return [...new Set(words.slice(1).flatMap((w, i) => (w && words[i] ? [`${words[i]} ${w}`] : [])))];
 }
 
+/**
+ * The Pagefind filter naming each search record's page (`/en/tips/`; search-index.ts writes it). The browser reads
+ * it once, before any result fragment (client/engine.ts), and so fetches only the fragments of the sections it
+ * shows.
+ */
+export const PAGE_FILTER = 'page';
+
 /** One section record found for one word or phrase of the query, with its score. */
 export interface Found<T> {
   id: string;

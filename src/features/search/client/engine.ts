@@ -2,6 +2,7 @@ import { PAGEFIND_DIR } from '../../../core/pagefind-bundle';
 import {
   groupByPage,
   normalizeQuery,
+  PAGE_FILTER,
   queryPhrases,
   queryTerms,
   rankFound,
@@ -23,7 +24,8 @@ interface Result {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string | null): Promise<{ results: Result[] } | null>;
+  search(query: string | null, options?: { filters: Record<string, string> }): Promise<{ results: Result[] } | null>;
+  filters(): Promise<Record<string, Record<string, number> | undefined>>;
 }
 
 /** Pagefind's ranking settings (README "Search"): keywords weigh less than a heading, more than a word of text. */
@@ -64,11 +66,29 @@ async function searchPhrase(pagefind: Pagefind, phrase: string, sections: number
   return results.map((r) => ({ id: r.id, score: r.score * idf, result: r }));
 }
 
-let sectionCount: Promise<number> | undefined;
+let pageOfRecord: Promise<Map<string, string>> | undefined;
+
+/**
+ * Each record's page (Pagefind's `PAGE_FILTER`): all the records of each page, one search per page, once. With
+ * it, the sections are grouped by page before any result fragment is fetched, and only those shown are.
+ */
+function recordPages(pagefind: Pagefind): Promise<Map<string, string>> {
+  pageOfRecord ??= (async () => {
+    const pages = Object.keys((await pagefind.filters())[PAGE_FILTER] ?? {});
+    const records = await Promise.all(
+      pages.map(async (page) => {
+        const found = await pagefind.search(null, { filters: { [PAGE_FILTER]: page } });
+        return (found?.results ?? []).map((r): [string, string] => [r.id, page]);
+      }),
+    );
+    return new Map(records.flat());
+  })();
+  return pageOfRecord;
+}
 
 export interface Answer {
   hits: PageHit[];
-  /** Pages among the sections looked at. */
+  /** Pages with a match. */
   total: number;
   /** Most of the query's words are on no page: the results (if any) may well not answer it. */
   unsure: boolean;
@@ -90,20 +110,26 @@ export async function findPages(
   if (!words.length) return { hits: [], total: 0, unsure: true };
   const phrases = queryPhrases(q);
   const pagefind = await loadEngine();
-  sectionCount ??= pagefind.search(null).then((found) => found?.results.length ?? 0);
-  const count = await sectionCount;
+  const pageOf = await recordPages(pagefind);
   const [whole, byWord, byPhrase] = await Promise.all([
     pagefind.search(words.join(' ')),
     Promise.all(words.map((w) => searchWord(pagefind, w))),
-    Promise.all(phrases.map((p) => searchPhrase(pagefind, p, count))),
+    Promise.all(phrases.map((p) => searchPhrase(pagefind, p, pageOf.size))),
   ]);
   // A section with every word: its excerpt from the search for all of them, which marks them all.
   const withAll = new Map((whole?.results ?? []).map((r) => [r.id, r]));
-  // Enough sections to fill the pages shown, usually; each is a small fragment, cached once loaded.
-  const ranked = rankFound([...byWord, ...byPhrase]).slice(0, Math.min(30, pages * 4));
+  // The best `sectionsPerPage` sections of the first `pages` pages: only their fragments are fetched.
+  const byPage = new Map<string, Result[]>();
+  for (const r of rankFound([...byWord, ...byPhrase])) {
+    const page = pageOf.get(r.id) ?? r.id;
+    const found = byPage.get(page) ?? [];
+    byPage.set(page, found);
+    found.push(r);
+  }
+  const shown = [...byPage.values()].slice(0, pages).flatMap((found) => found.slice(0, sectionsPerPage));
   if (stale()) return undefined;
-  const sections = await Promise.all(ranked.map((r) => (withAll.get(r.id) ?? r).data()));
+  const sections = await Promise.all(shown.map((r) => (withAll.get(r.id) ?? r).data()));
   const hits = groupByPage(sections, sectionsPerPage);
   const known = byWord.filter((found) => found.length).length;
-  return { hits: hits.slice(0, pages), total: hits.length, unsure: !hits.length || known * 2 < words.length };
+  return { hits, total: byPage.size, unsure: !hits.length || known * 2 < words.length };
 }
