@@ -44,7 +44,18 @@ export default defineConfig({
   vite: {
     // Never inline a script into the page: scripts stay files, cached once and allowed by a Content-Security-Policy
     // without 'unsafe-inline'. Other assets keep Vite's default.
-    build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
+    build: {
+      assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
+      rolldownOptions: {
+        // Astro marks MDX modules with a "use astro:head-inject" directive that Rolldown warns it may drop, once per
+        // guide, in every build; Astro reads the directive before bundling, so nothing is lost (withastro/astro#18087).
+        // Only that warning is hidden: every other one still shows.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
   },
   devToolbar: { enabled: false },
 });
