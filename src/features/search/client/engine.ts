@@ -111,6 +111,7 @@ export async function findPages(
   const phrases = queryPhrases(q);
   const pagefind = await loadEngine();
   const pageOf = await recordPages(pagefind);
+  // Every record has a page: the map's size is the number of records, for the phrases' inverse document frequency.
   const [whole, byWord, byPhrase] = await Promise.all([
     pagefind.search(words.join(' ')),
     Promise.all(words.map((w) => searchWord(pagefind, w))),
