@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { mainContent } from '../../src/core/html';
+import { LESSER_KEYWORDS_META } from '../../src/features/search/search';
 import { PAGEFIND_DIR } from '../../src/core/pagefind-bundle';
 import {
   describeIndexProblems,
@@ -132,9 +133,12 @@ describe('keywords lead to one page each', () => {
   });
 
   it('name their section in brackets after their words', () => {
-    expect(parseKeyword(' 双卡 (#two-at-once) ')).toEqual({ text: '双卡', anchor: 'two-at-once' });
-    expect(parseKeyword('dual SIM(#two-at-once)')).toEqual({ text: 'dual SIM', anchor: 'two-at-once' });
-    expect(parseKeyword('Jazz Cash')).toEqual({ text: 'Jazz Cash' });
+    expect(parseKeyword(' 双卡 (#two-at-once) ')).toEqual({ text: '双卡', anchor: 'two-at-once', lesser: false });
+    expect(parseKeyword('dual SIM(#two-at-once)')).toEqual({ text: 'dual SIM', anchor: 'two-at-once', lesser: false });
+    expect(parseKeyword('Jazz Cash')).toEqual({ text: 'Jazz Cash', lesser: false });
+    // `~` first: a lesser keyword.
+    expect(parseKeyword('~小店 (#steps)')).toEqual({ text: '小店', anchor: 'steps', lesser: true });
+    expect(parseKeyword('~ corner shop')).toEqual({ text: 'corner shop', lesser: true });
   });
 
   it('a keyword naming a section the page does not have is named', () => {
@@ -158,7 +162,7 @@ describe('keywords lead to one page each', () => {
 
 describe('search records: one per section (when SECTION_RECORDS names headings), else one per page', () => {
   const html = `<html lang="en"><head><title>x</title></head><body><header id="top"><h2 id="nav">Menu</h2></header>
-<article data-pagefind-body data-pagefind-meta="keywords:start word, tax word (#tax), pay step (#step-pay), nowhere (#gone)">
+<article data-pagefind-body data-pagefind-meta="keywords:start word, tax word (#tax), ~minor word (#tax), pay step (#step-pay), ~low start, nowhere (#gone)">
 <h1 data-pagefind-weight="5">Avoid a failed top-up &amp; more</h1><p class="lead">Lead.</p>
 <h2 id="fails">When it fails</h2><p>Intro.</p>
 <h3 id="tax">Tax</h3><div class="tip" data-pagefind-ignore><p>Cite</p><ol><li id="step-pay" data-pagefind-title="Step 1">Pay</li></ol></div>
@@ -169,7 +173,7 @@ describe('search records: one per section (when SECTION_RECORDS names headings),
     expect(records.map((r) => r.url)).toEqual(['/en/tips/', '/en/tips/#fails', '/en/tips/#tax', '/en/tips/#validity']);
     for (const r of records) {
       expect(r.html).toMatch(
-        /^<html lang="en"><head><meta data-pagefind-meta="title\[content\]" content="Avoid a failed top-up &amp; more"><meta data-pagefind-filter="page\[content\]" content="\/en\/tips\/"><\/head><body>/,
+        /^<html lang="en"><head><meta data-pagefind-meta="title\[content\]" content="Avoid a failed top-up &amp; more"><meta data-pagefind-filter="page\[content\]" content="\/en\/tips\/"><meta data-pagefind-meta="lesser\[content\]" content="[^"]+"><\/head><body>/,
       );
       expect(r.html).not.toMatch(/Menu|Foot/);
     }
@@ -192,6 +196,13 @@ describe('search records: one per section (when SECTION_RECORDS names headings),
   it('carry the page’s keywords (those naming no part) and the keywords that name them (a section or a step in it)', () => {
     const keywords = records.map((r) => keywordsInHtml(r.html));
     expect(keywords).toEqual([['start word'], ['start word'], ['start word', 'tax word', 'pay step'], ['start word']]);
+  });
+
+  it('carry lesser keywords (`~`) the same way, in a metadata field of their own', () => {
+    const lesser = records.map(
+      (r) => /<meta data-pagefind-meta="lesser\[content\]" content="([^"]*)">/.exec(r.html)?.[1],
+    );
+    expect(lesser).toEqual(['low start', 'low start', 'minor word low start', 'low start']);
   });
 
   it('are one per h2–h4 section on the site, or one for the whole page, with all its keywords, when no headings are named', () => {
@@ -280,10 +291,13 @@ describe('the built site, for search', () => {
   it('indexes every guide’s keywords, and the home and card pages’, as hidden metadata, and ships none of them', () => {
     // Each record's keywords, as Pagefind stored them in its fragments.
     const indexed = new Map<string, string>();
+    const lesserIndexed = new Map<string, string>();
     for (const { url, meta } of builtFragments()) {
       const page = url.split('#')[0]!;
       indexed.set(page, `${indexed.get(page) ?? ''},${meta['keywords'] ?? ''}`);
+      lesserIndexed.set(page, `${lesserIndexed.get(page) ?? ''},${meta[LESSER_KEYWORDS_META] ?? ''}`);
     }
+    let lesserCount = 0;
     const squeeze = (text: string) => text.replace(/\s+/g, '').toLowerCase();
     for (const locale of ['zh', 'en']) {
       for (const slug of guideSlugs(locale)) {
@@ -291,15 +305,20 @@ describe('the built site, for search', () => {
         const written = /^keywords: \[(.*)\]$/m
           .exec(source)?.[1]
           ?.split(',')
-          .map((k) => parseKeyword(k.trim()).text);
+          .map((k) => parseKeyword(k.trim()));
         expect(written, `${locale}/${slug}.mdx has keywords`).toBeDefined();
         const found = squeeze(indexed.get(`/${locale}/${slug}/`) ?? '').split(',');
-        for (const keyword of written!)
-          expect(found, `${locale}/${slug}: ${keyword}`).toContain(squeeze(spaced(keyword)));
+        const lesser = squeeze(lesserIndexed.get(`/${locale}/${slug}/`) ?? '');
+        for (const { text, lesser: isLesser } of written!) {
+          if (isLesser) lesserCount++;
+          if (isLesser) expect(lesser, `${locale}/${slug}: ~${text}`).toContain(squeeze(spaced(text)));
+          else expect(found, `${locale}/${slug}: ${text}`).toContain(squeeze(spaced(text)));
+        }
       }
       for (const page of [`/${locale}/`, `/${locale}/show-shopkeeper/`])
         expect(indexed.get(page)?.replace(/,/g, ''), page).not.toBe('');
     }
+    expect(lesserCount).toBeGreaterThanOrEqual(0);
     for (const page of builtPages()) expect(readBuilt(page), page).not.toMatch(/data-pagefind-meta="keywords:/);
     expect(mainContent(readBuilt('/zh/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toContain('没有流量了');
     expect(mainContent(readBuilt('/en/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toMatch(/kiryana/i);

@@ -1,7 +1,7 @@
 import type { AnyNode } from 'domhandler';
 import { elements, parseHtml, type HtmlDocument, type HtmlElement } from '../../core/html';
 import { PAGEFIND_DECOMPRESSED } from '../../core/pagefind-bundle';
-import { PAGE_FILTER, searchWords } from './search';
+import { LESSER_KEYWORDS_META, PAGE_FILTER, searchWords } from './search';
 
 /*
  * Build-time facts about the search index. Pagefind writes its bundle into dist/pagefind/ (PAGEFIND_DIR) and
@@ -48,7 +48,10 @@ export function describeIndexProblems(indexed: IndexedLanguages, expected: reado
  * in a guide's frontmatter. They are indexed as hidden Pagefind metadata (`data-pagefind-meta="keywords:…"`) on
  * the record of the section they name, or of the page start: never shown, weighted by Pagefind's `metaWeights`
  * (client/engine.ts). The inline meta syntax runs to the end of the attribute and Pagefind splits
- * captures on commas, so a keyword may not contain `,` `:` `[` `]`.
+ * captures on commas, so a keyword may not contain `,` `:` `[` `]`. A keyword written with `~` first (`~小店
+ * (#steps)`) is a lesser keyword: a word readers may use, written for a section from the page alone, not a name
+ * that should lead straight to it. It goes to its own field (`LESSER_KEYWORDS_META`), weighed like a word of the
+ * text (README "Search": as keywords they lowered held-out accuracy; as lesser keywords they raised it).
  */
 export const KEYWORD_PATTERN = /^[^,:[\]]+$/;
 /**
@@ -76,7 +79,7 @@ export function repeatedKeywords(keywords: readonly string[]): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const keyword of keywords) {
-    const key = keyword.toLowerCase().replace(/\s+/g, ' ').trim();
+    const key = keyword.replace(/^~/, '').toLowerCase().replace(/\s+/g, ' ').trim();
     (seen.has(key) ? repeated : seen).add(key);
   }
   return [...repeated];
@@ -98,10 +101,13 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** A keyword as written in a guide's frontmatter: words, then optionally the section's id, `双卡 (#two-at-once)`. */
-export function parseKeyword(written: string): { text: string; anchor?: string } {
-  const match = /^(.*?)\s*\(#([a-z0-9-]+)\)$/.exec(written.trim());
-  return match ? { text: match[1]!.trim(), anchor: match[2]! } : { text: written.trim() };
+/**
+ * A keyword as written in a guide's frontmatter: `~` for a lesser keyword, words, then optionally the section's id:
+ * `双卡 (#two-at-once)`, `~小店 (#steps)`.
+ */
+export function parseKeyword(written: string): { text: string; anchor?: string; lesser: boolean } {
+  const [, tilde, text, anchor] = /^(~?)\s*(.*?)\s*(?:\(#([a-z0-9-]+)\))?$/.exec(written.trim())!;
+  return { text: text!, ...(anchor ? { anchor } : {}), lesser: Boolean(tilde) };
 }
 
 /** What two keywords are compared by: case, spaces and hyphens do not count ("Jazz Cash", "jazzcash"). */
@@ -243,7 +249,8 @@ const textOf = (node: AnyNode): string =>
  * work" counts for little; a short section about the query outranks a long page that mentions it once). Each
  * record keeps the ancestors of its part of the page (and so their `data-pagefind-*` attributes), the page title as
  * its title metadata, and the page's keywords that name it (`双卡 (#two-at-once)`: the record holding that id) or
- * the whole page (no id: every record, as the title is; held-out first result en +2 points, zh ±0). Whole elements
+ * the whole page (no id: every record, as the title is; held-out first result en +2 points, zh ±0), lesser ones
+ * (`~`) in a field of their own, `LESSER_KEYWORDS_META`. Whole elements
  * are copied from the page's source as written; only the open tags of the ancestors a section boundary cuts
  * through are written anew. `undefined` for pages that are not indexed (no `data-pagefind-body`).
  */
@@ -282,8 +289,8 @@ export function sectionRecords(
   ];
   // Each keyword's section and its words as indexed, worked out once for all the page's records.
   const keywords = keywordsInHtml(document).map((written) => {
-    const { text, anchor } = parseKeyword(written);
-    return { anchor, words: spaced(text) };
+    const { text, anchor, lesser } = parseKeyword(written);
+    return { anchor, words: spaced(text), lesser };
   });
   const idsIn = (from: number, to: number) =>
     new Set(
@@ -306,13 +313,15 @@ export function sectionRecords(
   return bounds.map(({ id, at }, i) => {
     const to = bounds[i + 1]?.at ?? Infinity;
     const ids = idsIn(at, to);
-    const mine = keywords.flatMap(({ anchor, words }) => (!anchor || ids.has(anchor) ? [words] : []));
+    const mine = keywords.filter(({ anchor }) => !anchor || ids.has(anchor));
+    const wordsOf = (lesser: boolean) => [...new Set(mine.filter((k) => k.lesser === lesser).map((k) => k.words))];
+    const lesser = wordsOf(true).join(' ');
     const { ['data-pagefind-meta']: _, ...attribs } = body.attribs;
-    const meta = keywordsMeta([...new Set(mine)]);
+    const meta = keywordsMeta(wordsOf(false));
     const content = slice(body, at, to, meta ? { ...attribs, 'data-pagefind-meta': meta } : attribs);
     return {
       url: id ? `${page}#${id}` : page,
-      html: `<html lang="${escapeAttribute(lang)}"><head><meta data-pagefind-meta="title[content]" content="${escapeAttribute(title)}"><meta data-pagefind-filter="${PAGE_FILTER}[content]" content="${escapeAttribute(page)}"></head><body>${content}</body></html>`,
+      html: `<html lang="${escapeAttribute(lang)}"><head><meta data-pagefind-meta="title[content]" content="${escapeAttribute(title)}"><meta data-pagefind-filter="${PAGE_FILTER}[content]" content="${escapeAttribute(page)}">${lesser ? `<meta data-pagefind-meta="${LESSER_KEYWORDS_META}[content]" content="${escapeAttribute(lesser)}">` : ''}</head><body>${content}</body></html>`,
     };
   });
 }

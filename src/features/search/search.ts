@@ -116,6 +116,12 @@ export function queryPhrases(query: string): string[] {
  */
 export const PAGE_FILTER = 'page';
 
+/**
+ * The metadata field of lesser keywords (`~` before a guide keyword: search-index.ts), weighed like a word of the
+ * text where a keyword weighs 3 (client/engine.ts).
+ */
+export const LESSER_KEYWORDS_META = 'lesser';
+
 /** One section record found for one word or phrase of the query, with its score. */
 export interface Found<T> {
   id: string;

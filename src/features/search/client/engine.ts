@@ -1,6 +1,7 @@
 import { PAGEFIND_DIR } from '../../../core/pagefind-bundle';
 import {
   groupByPage,
+  LESSER_KEYWORDS_META,
   normalizeQuery,
   PAGE_FILTER,
   queryPhrases,
@@ -28,8 +29,11 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number> | undefined>>;
 }
 
-/** Pagefind's ranking settings (README "Search"): keywords weigh less than a heading, more than a word of text. */
-const RANKING = { metaWeights: { title: 2, keywords: 3 } };
+/**
+ * Pagefind's ranking settings (README "Search"): keywords weigh less than a heading, more than a word of text;
+ * lesser keywords as much as a word of text.
+ */
+const RANKING = { metaWeights: { title: 2, keywords: 3, [LESSER_KEYWORDS_META]: 1 } };
 
 let engine: Promise<Pagefind> | undefined;
 
