@@ -87,6 +87,9 @@ function recordPages(pagefind: Pagefind): Promise<Map<string, string>> {
     );
     return new Map(records.flat());
   })();
+  // Reading the filter fetches a file: a failed read (the connection dropped) is retried by the next search, as a
+  // failed load of the engine is.
+  pageOfRecord.catch(() => (pageOfRecord = undefined));
   return pageOfRecord;
 }
 
