@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { watchPage } from './helpers';
 import { answers, loadQueries, resultLinks } from '../search-quality/queries';
+import { PAGE_FILTER } from '../../src/features/search/search';
+import { keywordList, parseKeyword, spaced } from '../../src/features/search/search-index';
+import en from '../../src/i18n/en.json' with { type: 'json' };
+import zh from '../../src/i18n/zh.json' with { type: 'json' };
 
 const LOCALES = ['zh', 'en'] as const;
 
@@ -87,6 +92,76 @@ test.describe('search quality (tests/search-quality/queries.yaml)', () => {
 });
 
 test.describe('the index', () => {
+  test('finds every keyword and lesser keyword on its page, in the section it names, though no fragment or page carries them', async ({
+    page,
+  }) => {
+    const strings = { zh, en };
+    for (const locale of LOCALES) {
+      // Every keyword as written: each guide's frontmatter, and the home and card pages' UI strings.
+      const written: { page: string; source: string; keyword: string }[] = [];
+      const guides = join(import.meta.dirname, '../../content/guides', locale);
+      for (const file of readdirSync(guides)) {
+        const front = parse(readFileSync(join(guides, file), 'utf8').split(/^---$/m)[1]!) as { keywords?: string[] };
+        for (const keyword of front.keywords ?? [])
+          written.push({ page: `/${locale}/${file.replace(/\.mdx$/, '')}/`, source: file, keyword });
+      }
+      for (const [path, key] of [
+        [`/${locale}/`, 'search.homeKeywords'],
+        [`/${locale}/show-shopkeeper/`, 'search.shopkeeperKeywords'],
+      ] as const)
+        for (const keyword of keywordList(strings[locale][key])) written.push({ page: path, source: key, keyword });
+      expect(written.filter((k) => parseKeyword(k.keyword).lesser).length, locale).toBeGreaterThan(100);
+      const cases = written.map(({ page: path, source, keyword }) => {
+        const { text, anchor } = parseKeyword(keyword);
+        return { path, label: `${source}: ${keyword}`, query: spaced(text), anchor };
+      });
+      await page.goto(`/${locale}/`);
+      const wrong = await page.evaluate(
+        async ({ cases, filter }) => {
+          const bundle = '/pagefind/pagefind.js';
+          const pagefind = (await import(/* @vite-ignore */ bundle)) as {
+            search(
+              q: string,
+              options: object,
+            ): Promise<{ results: { id: string; data(): Promise<{ url: string }> }[] }>;
+          };
+          // The record (section) holding an element: the last h2–h4 with an id, in the indexed part, at or before it.
+          const documents = new Map<string, Document>();
+          const recordOf = async (path: string, id: string) => {
+            if (!documents.has(path))
+              documents.set(path, new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html'));
+            const doc = documents.get(path)!;
+            const target = doc.getElementById(id);
+            const body = doc.querySelector('[data-pagefind-body]');
+            if (!target || !body?.contains(target)) return undefined;
+            const headings = [...body.querySelectorAll(':is(h2, h3, h4)[id]')].filter(
+              (h) => !h.closest('[data-pagefind-ignore], footer'),
+            );
+            const before = headings.filter(
+              (h) => h === target || h.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING,
+            );
+            return before.length ? `${path}#${before.at(-1)!.id}` : path;
+          };
+          const problems: string[] = [];
+          for (const { path, label, query, anchor } of cases) {
+            const want = anchor ? await recordOf(path, anchor) : path;
+            if (!want) {
+              problems.push(`${label}: #${anchor} is not in the indexed part of ${path}`);
+              continue;
+            }
+            const found = await pagefind.search(query, { filters: { [filter]: path } });
+            const urls = await Promise.all(found.results.map((r) => r.data().then((d) => d.url)));
+            if (anchor ? !urls.includes(want) : urls.length === 0)
+              problems.push(`${label}: "${query}" finds ${urls.join(' ') || 'nothing'} on ${path}, not ${want}`);
+          }
+          return problems;
+        },
+        { cases, filter: PAGE_FILTER },
+      );
+      expect(wrong, `${locale}: keywords search does not find where they lead`).toEqual([]);
+    }
+  });
+
   test('holds the words of every indexed page as they read (its sections together): none run together where Astro dropped whitespace', async ({
     page,
   }) => {

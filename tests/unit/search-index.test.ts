@@ -4,7 +4,6 @@ import { gunzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { mainContent } from '../../src/core/html';
-import { LESSER_KEYWORDS_META } from '../../src/features/search/search';
 import { PAGEFIND_DIR } from '../../src/core/pagefind-bundle';
 import {
   describeIndexProblems,
@@ -288,37 +287,7 @@ describe('the built site, for search', () => {
     expect([...en.matchAll(/<sup class="cite"(?! data-pagefind-ignore)/g)]).toEqual([]);
   });
 
-  it('indexes every guide’s keywords, and the home and card pages’, as hidden metadata, and ships none of them', () => {
-    // Each record's keywords, as Pagefind stored them in its fragments.
-    const indexed = new Map<string, string>();
-    const lesserIndexed = new Map<string, string>();
-    for (const { url, meta } of builtFragments()) {
-      const page = url.split('#')[0]!;
-      indexed.set(page, `${indexed.get(page) ?? ''},${meta['keywords'] ?? ''}`);
-      lesserIndexed.set(page, `${lesserIndexed.get(page) ?? ''},${meta[LESSER_KEYWORDS_META] ?? ''}`);
-    }
-    let lesserCount = 0;
-    const squeeze = (text: string) => text.replace(/\s+/g, '').toLowerCase();
-    for (const locale of ['zh', 'en']) {
-      for (const slug of guideSlugs(locale)) {
-        const source = readFileSync(join('content/guides', locale, `${slug}.mdx`), 'utf8');
-        const written = /^keywords: \[(.*)\]$/m
-          .exec(source)?.[1]
-          ?.split(',')
-          .map((k) => parseKeyword(k.trim()));
-        expect(written, `${locale}/${slug}.mdx has keywords`).toBeDefined();
-        const found = squeeze(indexed.get(`/${locale}/${slug}/`) ?? '').split(',');
-        const lesser = squeeze(lesserIndexed.get(`/${locale}/${slug}/`) ?? '');
-        for (const { text, lesser: isLesser } of written!) {
-          if (isLesser) lesserCount++;
-          if (isLesser) expect(lesser, `${locale}/${slug}: ~${text}`).toContain(squeeze(spaced(text)));
-          else expect(found, `${locale}/${slug}: ${text}`).toContain(squeeze(spaced(text)));
-        }
-      }
-      for (const page of [`/${locale}/`, `/${locale}/show-shopkeeper/`])
-        expect(indexed.get(page)?.replace(/,/g, ''), page).not.toBe('');
-    }
-    expect(lesserCount).toBeGreaterThan(100);
+  it('ships none of the keywords in the pages (search finds each through the index: tests/e2e/search.spec.ts)', () => {
     for (const page of builtPages()) expect(readBuilt(page), page).not.toMatch(/data-pagefind-meta="keywords:/);
     expect(mainContent(readBuilt('/zh/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toContain('没有流量了');
     expect(mainContent(readBuilt('/en/convenience-shop/')).replace(/<[^>]+>/g, ' ')).not.toMatch(/kiryana/i);
@@ -327,6 +296,8 @@ describe('the built site, for search', () => {
   it('ships result fragments without what Pagefind never reads: a step keeps its title, a heading its text', () => {
     const fragments = builtFragments();
     for (const f of fragments) expect(f, f.url).not.toHaveProperty('filters');
+    // Results show a record's title only: its keywords and lesser keywords are in the index, not the fragment.
+    for (const f of fragments) expect(Object.keys(f.meta), f.url).toEqual(['title']);
     const anchors = fragments.flatMap((f) => f.anchors);
     expect(anchors.filter((a) => a.title).length).toBeGreaterThan(20);
     for (const a of anchors) {
@@ -335,10 +306,10 @@ describe('the built site, for search', () => {
     }
     expect(
       trimFragment(
-        'pagefind_dcd{"url":"/x/","filters":{"page":["/x/"]},"anchors":[{"element":"li","id":"step-a","title":"Step 1","text":"Pay"},{"element":"h2","id":"a","text":"A"},{"element":"p","id":"b","text":"B"}]}',
+        'pagefind_dcd{"url":"/x/","filters":{"page":["/x/"]},"meta":{"title":"X","keywords":"a b","lesser":"c"},"anchors":[{"element":"li","id":"step-a","title":"Step 1","text":"Pay"},{"element":"h2","id":"a","text":"A"},{"element":"p","id":"b","text":"B"}]}',
       ),
     ).toBe(
-      'pagefind_dcd{"url":"/x/","anchors":[{"element":"li","id":"step-a","title":"Step 1"},{"element":"h2","id":"a","text":"A"}]}',
+      'pagefind_dcd{"url":"/x/","meta":{"title":"X"},"anchors":[{"element":"li","id":"step-a","title":"Step 1"},{"element":"h2","id":"a","text":"A"}]}',
     );
   });
 

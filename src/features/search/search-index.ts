@@ -172,17 +172,19 @@ export function describeMissingKeywordAnchors(
 /**
  * A result fragment (decompressed) without what Pagefind's loader never reads: it names a sub-result by an anchor's
  * `title` (a step's "Step 4") or else by a heading's text (pagefind.js `calculate_sub_results`), so a titled anchor's
- * text (the whole step, again) and the anchors that are neither are dropped, and so are its filters. About 2 KB
- * (brotli) a language.
+ * text (the whole step, again) and the anchors that are neither are dropped, and so are its filters and every
+ * metadata field but the title (the keywords and lesser keywords are in the index; results show only the title).
  */
 export function trimFragment(decompressed: string): string {
   const marker = decompressed.startsWith(PAGEFIND_DECOMPRESSED) ? PAGEFIND_DECOMPRESSED : '';
   const fragment = JSON.parse(decompressed.slice(marker.length)) as {
     anchors?: { element: string; title?: string; text?: string }[];
     filters?: unknown;
+    meta?: Record<string, string>;
   };
   // The page filter is read from the index (PAGE_FILTER), never from a fragment.
   delete fragment.filters;
+  if (fragment.meta) fragment.meta = fragment.meta['title'] === undefined ? {} : { title: fragment.meta['title'] };
   fragment.anchors = (fragment.anchors ?? []).flatMap((anchor) => {
     if (anchor.title) {
       const { text: _, ...titled } = anchor;
