@@ -150,7 +150,7 @@ const guides = defineCollection({
      * shown. A keyword leads to one page only (the search-index build step checks). Only words the page really
      * answers; no keyword spam. `~` first (`~小店 (#steps)`) makes a lesser keyword: a word readers may use for the
      * section, weighed like a word of its text (src/features/search/README.md). At most 150 a page: a few per
-     * section on the longest guide (tips has 15 sections; two passes of lesser keywords bring it past 100).
+     * section on the longest guide (tips has 15 sections; three passes of lesser keywords bring English tips to 141).
      */
     keywords: z
       .array(
