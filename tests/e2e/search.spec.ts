@@ -43,8 +43,8 @@ function hitLinks(page: Page) {
  * page. The bench (`npm run bench -- search-quality`) prints the figures and every miss; this only fails when accuracy falls well below what it measured (a ranking or content change
  * that makes things worse). Search is deterministic: the same index and code give the same results.
  */
-// Both halves together measured (2026-12-01) zh 88.0% / 93.8%, en 86.2% / 92.7%: about 3 points (7 queries) of room.
-const FLOOR = { zh: { first: 0.85, top3: 0.91 }, en: { first: 0.83, top3: 0.9 } };
+// Both halves together measured (2026-12-01) zh 88.0% / 93.8%, en 87.0% / 93.1%: about 3 points (7 queries) of room.
+const FLOOR = { zh: { first: 0.85, top3: 0.91 }, en: { first: 0.84, top3: 0.9 } };
 const DIST = join(import.meta.dirname, '../../dist');
 
 test.describe('search quality (tests/search-quality/queries.yaml)', () => {
