@@ -17,7 +17,7 @@ export const GUIDE_COMPONENTS: Record<string, ComponentRule> = {
   Checklist: { attributes: [], contains: 'ul' },
   Tip: { attributes: ['title'] },
   Warning: { attributes: [] },
-  Fact: { attributes: ['id', 'dated'], required: ['id'] },
+  Fact: { attributes: ['id', 'dated', 'quoted'], required: ['id'] },
   GuideLink: { attributes: ['to', 'anchor'], required: ['to'] },
   OperatorTable: { attributes: [] },
 };

@@ -21,6 +21,7 @@ import { buildWith } from './helpers/fixture-build';
  * | a method page without a required section             | here: "a method page without a required section…"                  |
  * | a broken internal link or #anchor, a stray language  | here: "a link to a missing anchor…"; tests/unit/links.test.ts       |
  * | a `<Fact id>` that does not exist                    | here: "a fact with an unknown id…"                                 |
+ * | a quoted `<Fact>` that is not text                   | here: "a quoted fact that is not text…"                            |
  * | a fact without a source or a checked date            | here: "a fact without a source, or without its checked date…"      |
  * | a source URL outside the allow-list                  | here: "a source outside the link allow-list…"                      |
  * | an external link in a guide body outside the list    | here: "an external link in a guide body…"; guide-links.test.ts     |
@@ -138,6 +139,17 @@ describe('a content mistake fails the build, naming the file', () => {
     });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/content\/guides\/en\/store\.mdx: <Fact id="dirbs-smss"> does not exist/);
+  });
+
+  it('a quoted fact that is not text (a code, a number) names the file', () => {
+    const result = buildWith((file) => {
+      const en = file('content/guides/en/store.mdx');
+      en.write(en.read().replace('<Fact id="dirbs-sms" />', '<Fact id="dirbs-sms" quoted />'));
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(
+      /content\/guides\/en\/store\.mdx: <Fact id="dirbs-sms" quoted> quotes a text fact only/,
+    );
   });
 
   it('a source outside the link allow-list names the data file', () => {

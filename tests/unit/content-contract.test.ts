@@ -226,6 +226,16 @@ describe('facts are never typed into prose', () => {
     { what: 'a percentage', pattern: /\d ?%/ },
   ];
 
+  it('a quoted fact (a word to send, a label to tap) has its quotes inside it, so its citations follow them', () => {
+    const pages = builtPages().filter((page) => /^\/(zh|en)\//.test(page));
+    // “<Fact …/>” in a guide would put the citations inside the quotes: “Hi[11][6]”. Write <Fact … quoted />.
+    for (const page of pages) expect(readBuilt(page), page).not.toMatch(/[“"]<span class="fact"/);
+    const quoted = pages.flatMap((page) => [
+      ...readBuilt(page).matchAll(/<span class="fact-value">“[^<”]+”<\/span>\s*<span class="cites">/g),
+    ]);
+    expect(quoted.length).toBeGreaterThanOrEqual(10);
+  });
+
   it('the list of fact values to look for is not empty', () => {
     expect(factValues.map((f) => f.value)).toEqual(expect.arrayContaining(['JazzCash', '*829#']));
   });
