@@ -127,17 +127,20 @@ test.describe('the index', () => {
             ): Promise<{ results: { id: string; data(): Promise<{ url: string }> }[] }>;
           };
           // The record (section) holding an element: the last h2–h4 with an id, in the indexed part, at or before it.
-          const documents = new Map<string, Document>();
+          // Each page once: its indexed part and the headings that start its records.
+          const parsed = new Map<string, { doc: Document; body: Element | null; headings: Element[] }>();
           const recordOf = async (path: string, id: string) => {
-            if (!documents.has(path))
-              documents.set(path, new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html'));
-            const doc = documents.get(path)!;
+            if (!parsed.has(path)) {
+              const doc = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
+              const body = doc.querySelector('[data-pagefind-body]');
+              const headings = [...(body?.querySelectorAll(':is(h2, h3, h4)[id]') ?? [])].filter(
+                (h) => !h.closest('[data-pagefind-ignore], footer'),
+              );
+              parsed.set(path, { doc, body, headings });
+            }
+            const { doc, body, headings } = parsed.get(path)!;
             const target = doc.getElementById(id);
-            const body = doc.querySelector('[data-pagefind-body]');
             if (!target || !body?.contains(target)) return undefined;
-            const headings = [...body.querySelectorAll(':is(h2, h3, h4)[id]')].filter(
-              (h) => !h.closest('[data-pagefind-ignore], footer'),
-            );
             const before = headings.filter(
               (h) => h === target || h.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING,
             );
