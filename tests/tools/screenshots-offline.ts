@@ -9,28 +9,20 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
-import { startPreview } from './preview-server.ts';
+import { PHONE, withSite } from './preview-server.ts';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 mkdirSync(OUT, { recursive: true });
-const server = await startPreview(Number(process.env['PORT'] ?? 4321) + 100);
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-try {
+await withSite(async (browser, origin) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const locale of ['zh', 'en']) {
       const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
+        ...PHONE,
         colorScheme,
         locale: locale === 'zh' ? 'zh-CN' : 'en-GB',
       });
       const page = await context.newPage();
-      await page.goto(`${server.origin}/${locale}/`);
+      await page.goto(`${origin}/${locale}/`);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
         if (!navigator.serviceWorker.controller)
@@ -38,25 +30,25 @@ try {
       });
       const other = locale === 'zh' ? 'en' : 'zh';
       await page.locator('[data-sw-saved]').filter({ hasText: /\d/ }).waitFor();
-      await page.goto(`${server.origin}/${locale}/store/`);
+      await page.goto(`${origin}/${locale}/store/`);
       await page.locator('[data-sw-saved]').filter({ hasText: /\d/ }).waitFor();
       await page.locator('.site-footer').scrollIntoViewIfNeeded();
       await page.screenshot({ path: resolve(OUT, `offline-saved-line.${locale}.${colorScheme}.png`) });
       console.log(resolve(OUT, `offline-saved-line.${locale}.${colorScheme}.png`));
       await context.setOffline(true);
       const shots: [string, () => Promise<void>][] = [
-        ['offline-indicator', async () => void (await page.goto(`${server.origin}/${locale}/store/`))],
+        ['offline-indicator', async () => void (await page.goto(`${origin}/${locale}/store/`))],
         [
           'offline-page',
           async () => {
-            await page.goto(`${server.origin}/${other}/store/`);
+            await page.goto(`${origin}/${other}/store/`);
             await page.locator('[data-offline-saved] li').first().waitFor();
           },
         ],
         [
           'update-notice',
           async () => {
-            await page.goto(`${server.origin}/${locale}/store/`);
+            await page.goto(`${origin}/${locale}/store/`);
             await page.evaluate(() => {
               const template = document.querySelector<HTMLTemplateElement>('[data-sw-update-template]')!;
               document.querySelector('[data-sw-update]')!.append(template.content.cloneNode(true));
@@ -74,35 +66,28 @@ try {
 
       // Read 100 days after the facts were checked; and a reader saving data, before anything is saved.
       const later = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
+        ...PHONE,
         colorScheme,
         serviceWorkers: 'block',
       });
       const old = await later.newPage();
       await old.clock.setFixedTime(new Date('2027-03-06T10:00:00'));
-      await old.goto(`${server.origin}/${locale}/store/`);
+      await old.goto(`${origin}/${locale}/store/`);
       await old.locator('.page-sources').scrollIntoViewIfNeeded();
       await old.screenshot({ path: resolve(OUT, `stale-date.${locale}.${colorScheme}.png`) });
       console.log(resolve(OUT, `stale-date.${locale}.${colorScheme}.png`));
       await later.close();
       const saver = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
+        ...PHONE,
         colorScheme,
       });
       await saver.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
       const offer = await saver.newPage();
-      await offer.goto(`${server.origin}/${locale}/store/`);
+      await offer.goto(`${origin}/${locale}/store/`);
       await offer.locator('[data-sw-offer]').scrollIntoViewIfNeeded();
       await offer.screenshot({ path: resolve(OUT, `save-data-offer.${locale}.${colorScheme}.png`) });
       console.log(resolve(OUT, `save-data-offer.${locale}.${colorScheme}.png`));
       await saver.close();
     }
   }
-} finally {
-  await browser.close();
-  server.stop();
-}
+});

@@ -7,8 +7,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { startPreview } from './preview-server.ts';
+import type { Page } from '@playwright/test';
+import { PHONE, withSite } from './preview-server.ts';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots/search');
 const QUERIES = {
@@ -30,30 +30,19 @@ async function shoot(page: Page, name: string, full = true) {
 }
 
 mkdirSync(OUT, { recursive: true });
-const server = await startPreview(Number(process.env['PORT'] ?? 4321) + 100);
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-try {
+await withSite(async (browser, origin) => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 1,
-      isMobile: true,
-      hasTouch: true,
-      colorScheme,
-    });
+    const context = await browser.newContext({ ...PHONE, colorScheme });
     const page = await context.newPage();
     for (const locale of locales) {
       const queries = onlyQueries.length ? onlyQueries : [...QUERIES[locale], NO_RESULT, ''];
       for (const query of queries) {
-        await page.goto(`${server.origin}/${locale}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+        await page.goto(`${origin}/${locale}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
         await page.locator(`.search-page .search-status[data-query="${query}"]`).waitFor();
         await shoot(page, `${locale}-search-${query.replace(/\s+/g, '-') || 'empty'}.${colorScheme}`);
       }
       // The header box: results under it as the reader types, over the page.
-      await page.goto(`${server.origin}/${locale}/store/`);
+      await page.goto(`${origin}/${locale}/store/`);
       const box = page.locator('.site-header input[name="q"]');
       await box.focus();
       const query = QUERIES[locale][1]!;
@@ -63,10 +52,4 @@ try {
     }
     await context.close();
   }
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-  server.stop();
-}
+});

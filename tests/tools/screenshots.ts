@@ -5,8 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
-import { startPreview } from './preview-server.ts';
+import { PHONE, withSite } from './preview-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'screenshots');
@@ -20,24 +19,12 @@ if (paths.length === 0) {
 }
 
 mkdirSync(OUT, { recursive: true });
-const server = await startPreview(Number(process.env['PORT'] ?? 4321) + 100);
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-try {
+await withSite(async (browser, origin) => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 1,
-      isMobile: true,
-      hasTouch: true,
-      colorScheme,
-      javaScriptEnabled: !args.includes('--no-js'),
-    });
+    const context = await browser.newContext({ ...PHONE, colorScheme, javaScriptEnabled: !args.includes('--no-js') });
     const page = await context.newPage();
     for (const path of paths) {
-      await page.goto(server.origin + path);
+      await page.goto(origin + path);
       const name = path.replace(/^\/|\/$/g, '').replace(/[/#?=]+/g, '_') || 'root';
       const file = resolve(OUT, `${name}.${colorScheme}.png`);
       await page.screenshot({ path: file, fullPage });
@@ -45,7 +32,4 @@ try {
     }
     await context.close();
   }
-} finally {
-  await browser.close();
-  server.stop();
-}
+});

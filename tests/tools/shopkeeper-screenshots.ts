@@ -6,22 +6,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { startPreview } from './preview-server.ts';
+import type { Page } from '@playwright/test';
+import { PHONE, withSite } from './preview-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'screenshots/shopkeeper');
 const bundle = process.argv.includes('--bundle');
 mkdirSync(OUT, { recursive: true });
 
-const server = await startPreview(Number(process.env['PORT'] ?? 4321) + 100);
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-
-async function fill(page: Page, lang: string) {
-  await page.goto(`${server.origin}/${lang}/show-shopkeeper/`);
+async function fill(page: Page, origin: string, lang: string) {
+  await page.goto(`${origin}/${lang}/show-shopkeeper/`);
   await page.locator('#sk-number').fill('+92 300 1234567');
   if (bundle) await page.locator('#sk-kind-bundle').check();
   await page.locator('#sk-amount').fill(bundle ? '1500' : '500');
@@ -29,29 +23,23 @@ async function fill(page: Page, lang: string) {
   await page.locator(bundle ? '#card-bundle' : '#card-load').waitFor();
 }
 
-try {
+await withSite(async (browser, origin) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const [orientation, viewport] of [
       ['portrait', { width: 390, height: 844 }],
       ['landscape', { width: 844, height: 390 }],
       ['small', { width: 360, height: 740 }],
     ] as const) {
-      const context = await browser.newContext({
-        viewport,
-        deviceScaleFactor: 1,
-        isMobile: true,
-        hasTouch: true,
-        colorScheme,
-      });
+      const context = await browser.newContext({ ...PHONE, viewport, colorScheme });
       const page = await context.newPage();
       for (const lang of ['zh', 'en']) {
         const name = (what: string) => resolve(OUT, `${lang}.${what}.${orientation}.${colorScheme}.png`);
-        await fill(page, lang);
+        await fill(page, origin, lang);
         await page.screenshot({ path: name(bundle ? 'bundle' : 'card1') });
         await page.getByRole('button', { name: /card 2|卡片 2/ }).click();
         await page.screenshot({ path: name('card2') });
         if (orientation === 'portrait') {
-          await page.goto(`${server.origin}/${lang}/show-shopkeeper/`);
+          await page.goto(`${origin}/${lang}/show-shopkeeper/`);
           await page.screenshot({ path: name('form'), fullPage: true });
           await page.locator('#sk-number').fill('0300 12345');
           await page.locator('#sk-amount').fill('5.5');
@@ -62,15 +50,14 @@ try {
       await context.close();
     }
     const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 1,
-      isMobile: true,
+      ...PHONE,
+      hasTouch: false,
       colorScheme,
       javaScriptEnabled: false,
     });
     const page = await context.newPage();
     for (const lang of ['zh', 'en']) {
-      await page.goto(`${server.origin}/${lang}/show-shopkeeper/`);
+      await page.goto(`${origin}/${lang}/show-shopkeeper/`);
       await page.screenshot({ path: resolve(OUT, `${lang}.nojs.${colorScheme}.png`), fullPage: true });
     }
     await context.close();
@@ -82,8 +69,8 @@ try {
     for (const filled of [false, true]) {
       const name = `${lang}.print-${filled ? 'filled' : 'blank'}`;
       await page.emulateMedia({ media: null });
-      if (filled) await fill(page, lang);
-      else await page.goto(`${server.origin}/${lang}/show-shopkeeper/`);
+      if (filled) await fill(page, origin, lang);
+      else await page.goto(`${origin}/${lang}/show-shopkeeper/`);
       // Chrome's own default margins, as when a reader prints.
       await page.pdf({
         path: resolve(OUT, `${name}.pdf`),
@@ -96,7 +83,4 @@ try {
   }
   await context.close();
   console.log(`screenshots in ${OUT}`);
-} finally {
-  await browser.close();
-  server.stop();
-}
+});
