@@ -74,7 +74,11 @@ export function keywordList(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Keywords listed twice (ignoring case and spaces), for a clear content error. */
+/**
+ * Keywords listed twice on one page (ignoring case, runs of spaces and `~`), for a clear content error. Spellings
+ * that differ in spaces or hyphens ("Easy Load", "easyload", "easy-load") are not repeats here, although
+ * `keywordKey` counts them as one keyword across pages: each is indexed as other words, for readers who type it so.
+ */
 export function repeatedKeywords(keywords: readonly string[]): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
