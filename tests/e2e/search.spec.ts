@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { parse } from 'yaml';
 import { watchPage } from './helpers';
+import { guideFrontmatter, guideSlugs } from '../unit/helpers/site';
 import { answers, loadQueries, resultLinks } from '../search-quality/queries';
 import { PAGE_FILTER } from '../../src/features/search/search';
 import { keywordList, parseKeyword, spaced } from '../../src/features/search/search-index';
@@ -100,11 +100,9 @@ test.describe('the index', () => {
     for (const locale of LOCALES) {
       // Every keyword as written: each guide's frontmatter, and the home and card pages' UI strings.
       const written: { page: string; source: string; keyword: string }[] = [];
-      const guides = join(import.meta.dirname, '../../content/guides', locale);
-      for (const file of readdirSync(guides)) {
-        const front = parse(readFileSync(join(guides, file), 'utf8').split(/^---$/m)[1]!) as { keywords?: string[] };
-        for (const keyword of front.keywords ?? [])
-          written.push({ page: `/${locale}/${file.replace(/\.mdx$/, '')}/`, source: file, keyword });
+      for (const slug of guideSlugs(locale)) {
+        const { keywords = [] } = guideFrontmatter(locale, slug) as { keywords?: string[] };
+        for (const keyword of keywords) written.push({ page: `/${locale}/${slug}/`, source: `${slug}.mdx`, keyword });
       }
       for (const [path, key] of [
         [`/${locale}/`, 'search.homeKeywords'],

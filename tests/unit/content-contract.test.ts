@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareAnchors, isAnchorId } from '../../src/core/anchors';
 import { linkHrefs, mainContent, mainIds } from '../../src/core/html';
-import { builtPages, guideSlugs, readBuilt, ROOT } from './helpers/site';
+import { builtPages, guideFrontmatter, guideSlugs, readBuilt, ROOT } from './helpers/site';
 
 const slugs = guideSlugs('en');
 
@@ -96,14 +96,8 @@ function wrappedLists(html: string, kind: 'steps' | 'checklist'): string[] {
   );
 }
 
-function frontmatter(locale: string, slug: string): Record<string, string> {
-  const text = readFileSync(join(ROOT, 'content/guides', locale, `${slug}.mdx`), 'utf8');
-  const block = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-  return Object.fromEntries([...block.matchAll(/^(\w+): (.*)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
-}
-
 describe('every method page, in both languages', () => {
-  const methods = slugs.filter((slug) => frontmatter('en', slug)['kind'] === 'method');
+  const methods = slugs.filter((slug) => guideFrontmatter('en', slug)['kind'] === 'method');
 
   it('includes the methods of this guide', () => {
     expect(methods).toEqual(expect.arrayContaining(['store', 'convenience-shop', 'online', 'atm-bank', 'esim-app']));
@@ -111,11 +105,11 @@ describe('every method page, in both languages', () => {
 
   it('has the same kind and order in both languages, and no two guides share an order', () => {
     for (const slug of slugs) {
-      const [zh, en] = [frontmatter('zh', slug), frontmatter('en', slug)];
+      const [zh, en] = [guideFrontmatter('zh', slug), guideFrontmatter('en', slug)];
       expect(zh['kind'], slug).toBe(en['kind']);
       expect(zh['order'], slug).toBe(en['order']);
     }
-    const orders = slugs.map((slug) => frontmatter('en', slug)['order']);
+    const orders = slugs.map((slug) => guideFrontmatter('en', slug)['order']);
     expect(new Set(orders).size, `orders: ${orders.join(', ')}`).toBe(slugs.length);
   });
 

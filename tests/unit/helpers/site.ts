@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const DIST = join(ROOT, 'dist');
@@ -26,6 +27,12 @@ export function guideSlugs(locale: string): string[] {
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => f.replace(/\.mdx$/, ''))
     .sort();
+}
+
+/** A guide's frontmatter as written (content/guides/<locale>/<slug>.mdx), parsed as YAML. */
+export function guideFrontmatter(locale: string, slug: string): Record<string, unknown> {
+  const text = readFileSync(join(ROOT, 'content/guides', locale, `${slug}.mdx`), 'utf8');
+  return parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as Record<string, unknown>;
 }
 
 /** A built file by its URL path (`/_astro/x.js`). */
