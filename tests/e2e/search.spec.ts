@@ -332,6 +332,22 @@ test.describe('the search page', () => {
     await expectHelp(page, 'zh');
   });
 
+  test('a browser without Intl.Segmenter (Firefox before 125) still searches, Chinese by character', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => delete (Intl as { Segmenter?: unknown }).Segmenter);
+    for (const [locale, query, answer] of [
+      ['zh', '充值卡怎么用', '/zh/convenience-shop/#scratch-cards'],
+      ['zh', '没有流量了', '/zh/convenience-shop/'],
+      ['en', 'how to use a scratch card', '/en/convenience-shop/#scratch-cards'],
+    ] as const) {
+      await page.goto(`/${locale}/search/`);
+      expect(await page.evaluate(() => 'Segmenter' in Intl)).toBe(false);
+      const links = await resultLinks(page, query);
+      expect(links.slice(0, 3), query).toContainEqual(expect.stringMatching(`^${answer}`));
+    }
+  });
+
   test('without JavaScript it says search needs it and lists every guide; the header box submits to it', async ({
     browser,
   }) => {

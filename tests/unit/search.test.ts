@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   excerptParts,
   fillMessage,
@@ -48,6 +48,18 @@ describe('queries', () => {
     // Hyphenated Latin words stay whole: Pagefind indexes "top-up" and "e-SIM" as words (and their parts).
     expect(queryTerms('e-SIM top-up')).toEqual(['e-sim', 'top-up']);
     expect(queryTerms('吗？')).toEqual([]);
+  });
+
+  it('are still split where the browser has no Intl.Segmenter (Firefox before 125): Chinese by character', () => {
+    vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
+    try {
+      expect(queryTerms('没有流量了')).toEqual(['没', '有', '流', '量']);
+      expect(queryTerms('电子SIM, how to top-up 100 PKR')).toEqual(['电', '子', 'sim', 'top-up', '100', 'pkr']);
+      expect(queryPhrases('scratch card? 充值')).toEqual(['scratch card', '充 值']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(queryTerms('没有流量了')).toEqual(['没有', '流量']);
   });
 
   it('give the pairs of words that stand together, not across a question word or punctuation', () => {

@@ -75,22 +75,34 @@ const EN_STOP = new Set(
 let segmenter: Intl.Segmenter | undefined;
 
 /**
- * The words of a query in order: lower case, split as the browser splits words (Chinese too, as pagefind.js
- * does), `null` where a stop word or punctuation stood.
+ * A text's words and what stands between them, as the browser splits words (Chinese too, as pagefind.js does).
+ * A browser without `Intl.Segmenter` (Firefox before 125) gets each Chinese character and each run of letters or
+ * digits as a word: Pagefind matches a word's start, so 充 still finds 充值, and search works, less well.
+ */
+function segments(text: string): { segment: string; isWordLike?: boolean }[] {
+  if (typeof Intl.Segmenter !== 'function')
+    return (text.match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+|[^\p{L}\p{N}]+/gu) ?? []).map((segment) => ({
+      segment,
+      isWordLike: /[\p{L}\p{N}]/u.test(segment),
+    }));
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(text)];
+}
+
+/**
+ * The words of a query in order: lower case, split as the browser splits words (`segments`), `null` where a stop
+ * word or punctuation stood.
  */
 function queryWords(query: string): (string | null)[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const text = normalizeQuery(query).toLowerCase().replace(ZH_STOP, '|');
   // Latin words keep their hyphens ("e-sim", "top-up": Pagefind indexes them whole, and their parts).
-  return text
-    .split(/(\p{Script=Latin}[\p{Script=Latin}\d]*(?:-[\p{Script=Latin}\d]+)+)/u)
-    .flatMap((part, i) =>
-      i % 2
-        ? [part]
-        : [...segmenter!.segment(part)]
-            .filter((s) => s.isWordLike || !/^\s+$/.test(s.segment))
-            .map((s) => (s.isWordLike && !EN_STOP.has(s.segment) ? s.segment : null)),
-    );
+  return text.split(/(\p{Script=Latin}[\p{Script=Latin}\d]*(?:-[\p{Script=Latin}\d]+)+)/u).flatMap((part, i) =>
+    i % 2
+      ? [part]
+      : segments(part)
+          .filter((s) => s.isWordLike || !/^\s+$/.test(s.segment))
+          .map((s) => (s.isWordLike && !EN_STOP.has(s.segment) ? s.segment : null)),
+  );
 }
 
 /** The words of a text as search splits a query, in order (keywords are indexed the same way: search-index.ts). */
