@@ -37,11 +37,25 @@ export function wranglerDevArgs(port: number, assets?: string): string[] {
   ];
 }
 
-/** Start `wrangler dev` serving `assets`; resolves when it answers. `stop()` ends it and its workerd processes. */
-export async function startWrangler(
-  assets: string,
-  port: number,
-): Promise<{ origin: string; stop: () => Promise<void> }> {
+type Server = { origin: string; stop: () => Promise<void> };
+
+/**
+ * Start `wrangler dev` serving `assets`; resolves when it answers. `stop()` ends it and its workerd processes.
+ * workerd may hold the port a moment after the previous server on it was stopped ("Address already in use", seen
+ * once in a full run): then it tries again, up to five times a second apart.
+ */
+export async function startWrangler(assets: string, port: number): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWranglerOnce(assets, port);
+    } catch (error) {
+      if (attempt === 5 || !String(error).includes('Address already in use')) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+async function startWranglerOnce(assets: string, port: number): Promise<Server> {
   const child = spawn(
     process.execPath,
     [resolve(ROOT, 'node_modules/wrangler/bin/wrangler.js'), ...wranglerDevArgs(port, assets)],
