@@ -4,9 +4,19 @@
  * accuracy per language and half (tuning / held-out), then the same counting a query's `also` answers (the blind
  * relabelling: queries.yaml) as right too, how many queries were moved from the held-out half, and
  * every miss with what search answered instead. SEARCH_QUALITY_HIDE_HELDOUT=1 leaves the held-out misses unlisted (for
- * tuning: a held-out miss that was looked at belongs in the tuning half).
+ * tuning: a held-out miss that was looked at belongs in the tuning half). SEARCH_QUALITY_SET=fresh runs the fresh
+ * blind set instead (`FRESH_FILE`), all held out: its misses are never listed.
  */
-import { answers, loadQueries, resultLinks, score, LANGS, type Half, type Scored } from '../search-quality/queries.ts';
+import {
+  answers,
+  FRESH_FILE,
+  loadQueries,
+  resultLinks,
+  score,
+  LANGS,
+  type Half,
+  type Scored,
+} from '../search-quality/queries.ts';
 import type { BenchSection } from './index.ts';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1).padStart(5)}%` : '    –');
@@ -14,8 +24,9 @@ const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1).padS
 export const searchQualityBench: BenchSection = {
   name: 'search-quality',
   async run({ browser, origin, dist, print }) {
-    const sets = loadQueries();
-    const hideHeldout = Boolean(process.env['SEARCH_QUALITY_HIDE_HELDOUT']);
+    const fresh = process.env['SEARCH_QUALITY_SET'] === 'fresh';
+    const sets = fresh ? loadQueries(FRESH_FILE) : loadQueries();
+    const hideHeldout = fresh || Boolean(process.env['SEARCH_QUALITY_HIDE_HELDOUT']);
     const rows: string[] = [];
     const misses: string[] = [];
     for (const lang of LANGS) {
@@ -53,7 +64,10 @@ export const searchQualityBench: BenchSection = {
         misses.push(`${lang} ${tag.padEnd(7)} "${s.query.q}"  want ${s.query.a}  got ${got.join('  ') || '(nothing)'}`);
       }
     }
-    print('Accuracy of the first result (and of the first three) against tests/search-quality/queries.yaml:');
+    const file = fresh
+      ? 'the fresh set, tests/search-quality/fresh-2026-12-01.yaml'
+      : 'tests/search-quality/queries.yaml';
+    print(`Accuracy of the first result (and of the first three) against ${file}:`);
     for (const row of rows) print(`  ${row}`);
     print(
       `Misses (first result wrong; ✓ marks the label further down, ≈ an \`also\` answer)${hideHeldout ? ', held-out ones not listed' : ''}:`,

@@ -28,17 +28,22 @@ export interface Query {
 }
 
 const FILE = join(import.meta.dirname, 'queries.yaml');
+/**
+ * A fresh set written blind and run rarely (its header says why): every query in the held-out half. The bench reads
+ * it with SEARCH_QUALITY_SET=fresh and never lists its misses; no test reads it.
+ */
+export const FRESH_FILE = join(import.meta.dirname, 'fresh-2026-12-01.yaml');
 const ANSWER = /^\/(zh|en)\/(?:[a-z-]+\/)?(?:#[a-z0-9-]+)?$/;
 
-/** Every query of a language, checked: a malformed entry fails naming it. */
-export function loadQueries(): Record<Lang, Query[]> {
-  const data = parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>;
+/** Every query of a language in a query set (queries.yaml), checked: a malformed entry fails naming it. */
+export function loadQueries(file = FILE): Record<Lang, Query[]> {
+  const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const out = {} as Record<Lang, Query[]>;
   for (const lang of LANGS) {
     const list = data[lang];
-    if (!Array.isArray(list)) throw new Error(`${FILE}: no "${lang}" list`);
+    if (!Array.isArray(list)) throw new Error(`${file}: no "${lang}" list`);
     out[lang] = list.map((entry: Query, i) => {
-      const where = `${FILE}: ${lang}[${i}] ${JSON.stringify(entry)}`;
+      const where = `${file}: ${lang}[${i}] ${JSON.stringify(entry)}`;
       if (typeof entry?.q !== 'string' || !entry.q.trim()) throw new Error(`${where}: q must be the query text`);
       if (typeof entry.a !== 'string' || !ANSWER.test(entry.a) || !entry.a.startsWith(`/${lang}/`)) {
         throw new Error(`${where}: a must be a /${lang}/ page, optionally with a #section`);
