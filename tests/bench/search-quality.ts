@@ -7,10 +7,12 @@
  * tuning: a held-out miss that was looked at belongs in the tuning half). SEARCH_QUALITY_SET=fresh runs the fresh
  * blind set instead (`FRESH_FILE`), all held out: its misses are never listed.
  */
+import { relative } from 'node:path';
 import {
   answers,
   FRESH_FILE,
   loadQueries,
+  QUERIES_FILE,
   resultLinks,
   score,
   LANGS,
@@ -25,7 +27,8 @@ export const searchQualityBench: BenchSection = {
   name: 'search-quality',
   async run({ browser, origin, dist, print }) {
     const fresh = process.env['SEARCH_QUALITY_SET'] === 'fresh';
-    const sets = fresh ? loadQueries(FRESH_FILE) : loadQueries();
+    const file = fresh ? FRESH_FILE : QUERIES_FILE;
+    const sets = loadQueries(file);
     const hideHeldout = fresh || Boolean(process.env['SEARCH_QUALITY_HIDE_HELDOUT']);
     const rows: string[] = [];
     const misses: string[] = [];
@@ -64,10 +67,7 @@ export const searchQualityBench: BenchSection = {
         misses.push(`${lang} ${tag.padEnd(7)} "${s.query.q}"  want ${s.query.a}  got ${got.join('  ') || '(nothing)'}`);
       }
     }
-    const file = fresh
-      ? 'the fresh set, tests/search-quality/fresh-2026-12-01.yaml'
-      : 'tests/search-quality/queries.yaml';
-    print(`Accuracy of the first result (and of the first three) against ${file}:`);
+    print(`Accuracy of the first result (and of the first three) against ${relative(process.cwd(), file)}:`);
     for (const row of rows) print(`  ${row}`);
     print(
       `Misses (first result wrong; ✓ marks the label further down, ≈ an \`also\` answer)${hideHeldout ? ', held-out ones not listed' : ''}:`,

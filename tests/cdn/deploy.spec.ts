@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildB } from '../unit/helpers/fixture-build';
-import { CDN_PORT, DIST, startWrangler } from './runtime';
+import { CDN_PORT, DIST, startWrangler, type Server } from './runtime';
 
 /**
  * A new deploy on Cloudflare's runtime, with its real cache headers. Build A is the site under test (dist/); build B
@@ -14,7 +14,7 @@ const PORT = CDN_PORT + 1;
 
 test.describe.configure({ mode: 'serial' });
 let copy: string;
-let server: { origin: string; stop: () => Promise<void> } | undefined;
+let server: Server | undefined;
 
 async function deploy(dist: string): Promise<string> {
   await server?.stop();

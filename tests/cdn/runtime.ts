@@ -37,7 +37,8 @@ export function wranglerDevArgs(port: number, assets?: string): string[] {
   ];
 }
 
-type Server = { origin: string; stop: () => Promise<void> };
+/** A running `wrangler dev`: where it answers, and how to end it. */
+export type Server = { origin: string; stop: () => Promise<void> };
 
 /**
  * Start `wrangler dev` serving `assets`; resolves when it answers. `stop()` ends it and its workerd processes.

@@ -27,7 +27,8 @@ export interface Query {
   origin?: string;
 }
 
-const FILE = join(import.meta.dirname, 'queries.yaml');
+/** The query set, tuning and held-out halves (its header says how it was written and split). */
+export const QUERIES_FILE = join(import.meta.dirname, 'queries.yaml');
 /**
  * A fresh set written blind and run rarely (its header says why): every query in the held-out half. The bench reads
  * it with SEARCH_QUALITY_SET=fresh and never lists its misses; no test reads it.
@@ -36,7 +37,7 @@ export const FRESH_FILE = join(import.meta.dirname, 'fresh-2026-12-01.yaml');
 const ANSWER = /^\/(zh|en)\/(?:[a-z-]+\/)?(?:#[a-z0-9-]+)?$/;
 
 /** Every query of a language in a query set (queries.yaml), checked: a malformed entry fails naming it. */
-export function loadQueries(file = FILE): Record<Lang, Query[]> {
+export function loadQueries(file = QUERIES_FILE): Record<Lang, Query[]> {
   const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const out = {} as Record<Lang, Query[]>;
   for (const lang of LANGS) {
