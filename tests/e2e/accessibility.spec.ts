@@ -136,7 +136,10 @@ test.describe('keyboard', () => {
       for (let i = 0; i < 10 && !(await box.evaluate((el) => el === document.activeElement)); i++)
         await page.keyboard.press('Tab');
       await expect(box).toBeFocused();
-      await page.keyboard.type(locale === 'zh' ? '护照' : 'passport');
+      const query = locale === 'zh' ? '护照' : 'passport';
+      await page.keyboard.type(query);
+      // The results of the whole query, not of the letters typed before it (they are replaced as they come).
+      await expect(page.locator('.search-live .search-status')).toHaveAttribute('data-query', query);
       const first = page.locator('.search-live .search-hit-title').first();
       await expect(first).toBeVisible();
       const href = await first.getAttribute('href');
